@@ -1,0 +1,308 @@
+using Peat.Edge.Core.Checks;
+using Peat.Edge.Core.Geo;
+using Peat.Edge.Core.Node;
+using Peat.Edge.Core.Wire;
+
+namespace Peat.Edge.Core.Beacons
+{
+    /// <summary>
+    /// The beacon table: every neighbour heard recently, in a fixed array packed at the front
+    /// (entries [0, Count) are live; removal moves the last entry into the gap). Lookups scan, which
+    /// beats hashing at these sizes and needs no extra memory.
+    /// <para>Rules, all named:</para>
+    /// <list type="bullet">
+    /// <item>Loss: a neighbour is lost after <c>missedBeaconsBeforeLoss</c> of its announced intervals without a beacon (plus 1/8 interval of grace).</item>
+    /// <item>Eviction when full: the stalest entry that is not protected (the parent) and has missed at least one beacon goes; if every entry is fresh, the newcomer is refused (<see cref="UpsertOutcome.Full"/>) rather than thrash the table.</item>
+    /// <item>Sequence: the same sequence is a duplicate; an older one within the sender's interval is stale (reordered or replayed); an older one after that is taken as a restart and resets the window.</item>
+    /// <item>Link quality: the share of the last 16 beacon sequence numbers that arrived, with beacons overdue by time counted as missed.</item>
+    /// </list>
+    /// </summary>
+    public sealed class NeighbourTable
+    {
+        /// <summary>Beacons the reception window covers.</summary>
+        public const int ReceptionWindowMax = 16;
+
+        private readonly NeighbourEntry[] _entries;
+        private readonly int _missedBeaconsBeforeLoss;
+        private int _count;
+        private long _nextLossDeadlineMs = long.MaxValue;
+        private bool _nextLossDeadlineDirty;
+
+        /// <summary>Allocates a table for <paramref name="capacity"/> neighbours.</summary>
+        public NeighbourTable(int capacity, int missedBeaconsBeforeLoss)
+        {
+            Invariant.InRange(capacity >= 2, "capacity", "must be at least 2");
+            Invariant.InRange(missedBeaconsBeforeLoss >= 1, "missedBeaconsBeforeLoss", "must be at least 1");
+            _entries = new NeighbourEntry[capacity];
+            _missedBeaconsBeforeLoss = missedBeaconsBeforeLoss;
+        }
+
+        /// <summary>Live entries.</summary>
+        public int Count => _count;
+
+        /// <summary>Room in entries.</summary>
+        public int Capacity => _entries.Length;
+
+        /// <summary>The entry at <paramref name="index"/> (0..Count-1), copied.</summary>
+        public NeighbourEntry this[int index]
+        {
+            get
+            {
+                Invariant.InRange(index >= 0 && index < _count, "index", "must be 0..Count-1");
+                return _entries[index];
+            }
+        }
+
+        /// <summary>Earliest moment an entry will be lost if nothing is heard (long.MaxValue when empty).</summary>
+        public long NextLossDeadlineMs
+        {
+            get
+            {
+                if (_nextLossDeadlineDirty)
+                {
+                    long earliest = long.MaxValue;
+                    for (int i = 0; i < _count; i++)
+                    {
+                        long deadline = _entries[i].LossDeadlineMs(_missedBeaconsBeforeLoss);
+                        earliest = deadline < earliest ? deadline : earliest;
+                    }
+
+                    _nextLossDeadlineMs = earliest;
+                    _nextLossDeadlineDirty = false;
+                }
+
+                return _nextLossDeadlineMs;
+            }
+        }
+
+        /// <summary>Index of a neighbour, or -1.</summary>
+        public int IndexOf(uint nodeId)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_entries[i].NodeId == nodeId)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Copies a neighbour's entry out; false when it is not in the table.</summary>
+        public bool TryGet(uint nodeId, out NeighbourEntry entry)
+        {
+            int index = IndexOf(nodeId);
+            entry = index >= 0 ? _entries[index] : default;
+            return index >= 0;
+        }
+
+        /// <summary>
+        /// Applies a beacon. <paramref name="protectedId"/> (the parent) is never evicted;
+        /// <paramref name="evictedId"/> is the neighbour that made room, or 0.
+        /// </summary>
+        public UpsertOutcome Upsert(uint nodeId, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs, uint protectedId, out uint evictedId)
+        {
+            Invariant.That(FrameHeader.IsValidNodeId(nodeId), "neighbour ids are valid node ids");
+            evictedId = FrameHeader.NodeIdNone;
+            int index = IndexOf(nodeId);
+            if (index >= 0)
+            {
+                return Refresh(index, sequence, beacon, link, nowMs);
+            }
+
+            if (_count == _entries.Length)
+            {
+                int victim = FindEvictable(nowMs, protectedId);
+                if (victim < 0)
+                {
+                    return UpsertOutcome.Full;
+                }
+
+                evictedId = _entries[victim].NodeId;
+                RemoveAt(victim);
+            }
+
+            NeighbourEntry entry = default;
+            entry.NodeId = nodeId;
+            entry.LastSequence = sequence;
+            entry.ReceptionMask = 1;
+            entry.ReceptionWindow = 1;
+            Apply(ref entry, beacon, link, nowMs);
+            _entries[_count++] = entry;
+            _nextLossDeadlineDirty = true;
+            return UpsertOutcome.Added;
+        }
+
+        /// <summary>Removes a neighbour (it left); false when it was not in the table.</summary>
+        public bool Remove(uint nodeId)
+        {
+            int index = IndexOf(nodeId);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            RemoveAt(index);
+            return true;
+        }
+
+        /// <summary>Removes one neighbour whose loss deadline has passed; false when none has.</summary>
+        public bool TryRemoveLost(long nowMs, out uint nodeId, out long silentMs)
+        {
+            nodeId = FrameHeader.NodeIdNone;
+            silentMs = 0;
+            if (nowMs < NextLossDeadlineMs)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < _count; i++)
+            {
+                if (nowMs >= _entries[i].LossDeadlineMs(_missedBeaconsBeforeLoss))
+                {
+                    nodeId = _entries[i].NodeId;
+                    silentMs = nowMs - _entries[i].LastHeardMs;
+                    RemoveAt(i);
+                    return true;
+                }
+            }
+
+            Invariant.That(false, "the cached loss deadline matches an entry");
+            return false;
+        }
+
+        /// <summary>
+        /// Reception ratio of the last beacons in per mille (0..1000): arrived sequence numbers over the
+        /// window, where each whole announced interval of silence since the latest beacon counts as a miss.
+        /// </summary>
+        public int LinkQualityPermille(int index, long nowMs)
+        {
+            Invariant.InRange(index >= 0 && index < _count, "index", "must be 0..Count-1");
+            NeighbourEntry entry = _entries[index];
+            long silentMs = nowMs - entry.LastHeardMs;
+            long overdue = silentMs <= 0 ? 0 : silentMs / entry.Beacon.IntervalHintMs;
+            int missed = overdue > ReceptionWindowMax ? ReceptionWindowMax : (int)overdue;
+            int window = entry.ReceptionWindow + missed;
+            window = window > ReceptionWindowMax ? ReceptionWindowMax : window;
+            int received = PopCount((ushort)(entry.ReceptionMask << missed) & WindowMask(window));
+            return received * 1000 / window;
+        }
+
+        /// <summary>
+        /// Writes into destination[offset..] the ids of neighbours with a position inside
+        /// <paramref name="cell"/> (or, with <paramref name="includeAdjacent"/>, its 8 neighbour cells),
+        /// in table order, stopping when the destination is full. Returns how many were written.
+        /// </summary>
+        public int FindInCell(GeohashCell cell, bool includeAdjacent, uint[] destination, int offset)
+        {
+            Invariant.InRange(destination != null && offset >= 0 && offset <= destination.Length, "offset", "must lie inside destination");
+            int written = 0;
+            for (int i = 0; i < _count && offset + written < destination!.Length; i++)
+            {
+                BeaconBody beacon = _entries[i].Beacon;
+                if (!beacon.HasPosition)
+                {
+                    continue;
+                }
+
+                GeohashCell at = Geohash.Encode(beacon.LatitudeE7, beacon.LongitudeE7, cell.Precision);
+                if (at == cell || (includeAdjacent && Geohash.IsInCellOrNeighbour(cell, at)))
+                {
+                    destination[offset + written] = _entries[i].NodeId;
+                    written++;
+                }
+            }
+
+            return written;
+        }
+
+        private UpsertOutcome Refresh(int index, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs)
+        {
+            NeighbourEntry entry = _entries[index];
+            int step = (ushort)(sequence - entry.LastSequence);
+            if (step == 0)
+            {
+                return UpsertOutcome.Duplicate;
+            }
+
+            if (step >= 0x8000)
+            {
+                // Older than the latest: reordered or replayed while the sender is fresh; otherwise it restarted.
+                if (nowMs - entry.LastHeardMs < entry.Beacon.IntervalHintMs)
+                {
+                    return UpsertOutcome.Stale;
+                }
+
+                entry.ReceptionMask = 1;
+                entry.ReceptionWindow = 1;
+            }
+            else
+            {
+                entry.ReceptionMask = step >= ReceptionWindowMax ? (ushort)1 : (ushort)((entry.ReceptionMask << step) | 1);
+                int window = entry.ReceptionWindow + step;
+                entry.ReceptionWindow = (byte)(window > ReceptionWindowMax ? ReceptionWindowMax : window);
+            }
+
+            entry.LastSequence = sequence;
+            BeaconBody previous = entry.Beacon;
+            Apply(ref entry, beacon, link, nowMs);
+            _entries[index] = entry;
+            _nextLossDeadlineDirty = true;
+            bool changed = previous.Level != beacon.Level || previous.Role != beacon.Role || previous.ParentId != beacon.ParentId
+                || previous.PartitionId != beacon.PartitionId || previous.Rank != beacon.Rank;
+            return changed ? UpsertOutcome.Updated : UpsertOutcome.Refreshed;
+        }
+
+        private static void Apply(ref NeighbourEntry entry, in BeaconBody beacon, in LinkInfo link, long nowMs)
+        {
+            entry.Beacon = beacon;
+            entry.LastHeardMs = nowMs;
+            entry.RssiDbm = link.RssiDbm;
+            entry.SnrDb = link.SnrDb;
+        }
+
+        private int FindEvictable(long nowMs, uint protectedId)
+        {
+            int victim = -1;
+            long oldestHeardMs = long.MaxValue;
+            for (int i = 0; i < _count; i++)
+            {
+                NeighbourEntry entry = _entries[i];
+                bool missedOne = nowMs - entry.LastHeardMs > entry.Beacon.IntervalHintMs;
+                if (entry.NodeId != protectedId && missedOne && entry.LastHeardMs < oldestHeardMs)
+                {
+                    victim = i;
+                    oldestHeardMs = entry.LastHeardMs;
+                }
+            }
+
+            return victim;
+        }
+
+        private void RemoveAt(int index)
+        {
+            _count--;
+            _entries[index] = _entries[_count];
+            _entries[_count] = default;
+            _nextLossDeadlineDirty = true;
+        }
+
+        private static int WindowMask(int window)
+        {
+            return window >= 16 ? 0xFFFF : (1 << window) - 1;
+        }
+
+        private static int PopCount(int value)
+        {
+            int bits = 0;
+            while (value != 0)
+            {
+                value &= value - 1;
+                bits++;
+            }
+
+            return bits;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System;
+
+namespace Peat.Edge.Core.Limits
+{
+    /// <summary>
+    /// Every capacity and interval a node uses, in one place. A node takes all its memory at
+    /// construction from these numbers and never grows past them. <see cref="Validate"/> rejects
+    /// invalid combinations with a message that names the field; <c>MeshNode</c> calls it.
+    /// Units are last in every name (Ms, Bytes, Percent).
+    /// </summary>
+    public sealed class NodeLimits
+    {
+        /// <summary>Largest child capacity the wire can describe (the beacon's load is a percentage of it, and tables index children with a byte).</summary>
+        public const int ChildCapacityCeiling = 127;
+
+        /// <summary>Largest neighbour table we allow; the table scans linearly, which is the right trade below this size.</summary>
+        public const int NeighbourCapacityCeiling = 1024;
+
+        /// <summary>Beacon interval hints travel in units of 100 ms as a 16-bit number.</summary>
+        public const int BeaconIntervalMsCeiling = 65535 * 100;
+
+        /// <summary>Smallest frame every node must be able to handle: a maximal beacon with a 32-byte tag.</summary>
+        public const int FrameBytesFloor = 72;
+
+        /// <summary>Neighbours kept in the beacon table (parent and children are among them).</summary>
+        public int NeighbourCapacity = 32;
+
+        /// <summary>Children this node accepts as a parent. A full parent is not chosen by others.</summary>
+        public int ChildCapacity = 8;
+
+        /// <summary>Same-level (lateral) peers tracked for sideways coordination.</summary>
+        public int LateralPeerCapacity = 8;
+
+        /// <summary>Events buffered for the host until it drains them; a full ring drops the newest and counts it.</summary>
+        public int EventRingCapacity = 32;
+
+        /// <summary>Frames waiting for the host to send; a full queue refuses the frame and counts it.</summary>
+        public int OutgoingQueueCapacity = 8;
+
+        /// <summary>Largest frame sent or accepted (the link MTU: 255 for LoRa, about 1200 for UDP).</summary>
+        public int FrameBytesMax = 255;
+
+        /// <summary>Telemetry records held while no parent is reachable.</summary>
+        public int TelemetryBufferCount = 32;
+
+        /// <summary>Bytes of telemetry held while no parent is reachable (bounds the count above by size).</summary>
+        public int TelemetryBufferBytes = 4096;
+
+        /// <summary>Recently seen (source, sequence) pairs remembered to suppress duplicates.</summary>
+        public int DuplicateCacheCapacity = 64;
+
+        /// <summary>Hops a routed frame may take before it is dropped.</summary>
+        public int HopLimit = 8;
+
+        /// <summary>Shortest beacon interval (used after any topology change).</summary>
+        public int BeaconIntervalMsMin = 1000;
+
+        /// <summary>Longest beacon interval (reached while the topology is stable).</summary>
+        public int BeaconIntervalMsMax = 16000;
+
+        /// <summary>Each beacon goes out up to this share of the interval early, so neighbours do not stay in lockstep.</summary>
+        public int BeaconJitterPercent = 25;
+
+        /// <summary>A neighbour is lost after this many expected beacons did not arrive.</summary>
+        public int MissedBeaconsBeforeLoss = 3;
+
+        /// <summary>Length of the authentication tag at the end of every frame (truncated HMAC-SHA256).</summary>
+        public int AuthTagBytes = 8;
+
+        /// <summary>A small leaf: an ESP32 sensor on a LoRa or ESP-NOW radio.</summary>
+        public static NodeLimits Esp32Leaf()
+        {
+            NodeLimits limits = new NodeLimits();
+            limits.NeighbourCapacity = 16;
+            limits.ChildCapacity = 4;
+            limits.LateralPeerCapacity = 4;
+            limits.EventRingCapacity = 16;
+            limits.OutgoingQueueCapacity = 4;
+            limits.FrameBytesMax = 255;
+            limits.TelemetryBufferCount = 16;
+            limits.TelemetryBufferBytes = 2048;
+            limits.DuplicateCacheCapacity = 32;
+            limits.HopLimit = 8;
+            return limits;
+        }
+
+        /// <summary>A gateway: a Raspberry Pi or ARM box on UDP with room for a large neighbourhood.</summary>
+        public static NodeLimits Gateway()
+        {
+            NodeLimits limits = new NodeLimits();
+            limits.NeighbourCapacity = 256;
+            limits.ChildCapacity = 64;
+            limits.LateralPeerCapacity = 32;
+            limits.EventRingCapacity = 256;
+            limits.OutgoingQueueCapacity = 64;
+            limits.FrameBytesMax = 1200;
+            limits.TelemetryBufferCount = 1024;
+            limits.TelemetryBufferBytes = 262144;
+            limits.DuplicateCacheCapacity = 1024;
+            limits.HopLimit = 16;
+            return limits;
+        }
+
+        /// <summary>A copy that can be changed without affecting this instance.</summary>
+        public NodeLimits Clone()
+        {
+            return (NodeLimits)MemberwiseClone();
+        }
+
+        /// <summary>Throws <see cref="ArgumentException"/> naming the first field that is out of range or inconsistent.</summary>
+        public void Validate()
+        {
+            Require(NeighbourCapacity >= 2 && NeighbourCapacity <= NeighbourCapacityCeiling, "NeighbourCapacity", "must be 2.." + NeighbourCapacityCeiling.ToString(), NeighbourCapacity);
+            Require(ChildCapacity >= 0 && ChildCapacity <= ChildCapacityCeiling, "ChildCapacity", "must be 0.." + ChildCapacityCeiling.ToString(), ChildCapacity);
+            Require(ChildCapacity < NeighbourCapacity, "ChildCapacity", "must be smaller than NeighbourCapacity (children are neighbours, and the parent needs a slot too)", ChildCapacity);
+            Require(LateralPeerCapacity >= 0 && LateralPeerCapacity < NeighbourCapacity, "LateralPeerCapacity", "must be 0..NeighbourCapacity-1", LateralPeerCapacity);
+            Require(EventRingCapacity >= 4 && EventRingCapacity <= 65536, "EventRingCapacity", "must be 4..65536", EventRingCapacity);
+            Require(OutgoingQueueCapacity >= 2 && OutgoingQueueCapacity <= 4096, "OutgoingQueueCapacity", "must be 2..4096", OutgoingQueueCapacity);
+            Require(FrameBytesMax >= FrameBytesFloor && FrameBytesMax <= 65507, "FrameBytesMax", "must be " + FrameBytesFloor.ToString() + "..65507 (a UDP datagram)", FrameBytesMax);
+            Require(TelemetryBufferCount >= 0 && TelemetryBufferCount <= 65536, "TelemetryBufferCount", "must be 0..65536", TelemetryBufferCount);
+            Require(TelemetryBufferBytes >= 0 && TelemetryBufferBytes <= 16777216, "TelemetryBufferBytes", "must be 0..16777216", TelemetryBufferBytes);
+            Require(TelemetryBufferCount == 0 || TelemetryBufferBytes >= FrameBytesMax, "TelemetryBufferBytes", "must hold at least one frame (FrameBytesMax) when TelemetryBufferCount > 0", TelemetryBufferBytes);
+            Require(DuplicateCacheCapacity >= 1 && DuplicateCacheCapacity <= 65536, "DuplicateCacheCapacity", "must be 1..65536", DuplicateCacheCapacity);
+            Require(HopLimit >= 1 && HopLimit <= 32, "HopLimit", "must be 1..32", HopLimit);
+            Require(BeaconIntervalMsMin >= 100, "BeaconIntervalMsMin", "must be at least 100 ms", BeaconIntervalMsMin);
+            Require(BeaconIntervalMsMax >= BeaconIntervalMsMin, "BeaconIntervalMsMax", "must be >= BeaconIntervalMsMin", BeaconIntervalMsMax);
+            Require(BeaconIntervalMsMax <= BeaconIntervalMsCeiling, "BeaconIntervalMsMax", "must be <= " + BeaconIntervalMsCeiling.ToString() + " (the wire hint is 16 bits of 100 ms)", BeaconIntervalMsMax);
+            Require(BeaconJitterPercent >= 0 && BeaconJitterPercent <= 50, "BeaconJitterPercent", "must be 0..50", BeaconJitterPercent);
+            Require(MissedBeaconsBeforeLoss >= 1 && MissedBeaconsBeforeLoss <= 15, "MissedBeaconsBeforeLoss", "must be 1..15", MissedBeaconsBeforeLoss);
+            Require(AuthTagBytes >= 4 && AuthTagBytes <= 32, "AuthTagBytes", "must be 4..32 (a truncated HMAC-SHA256)", AuthTagBytes);
+        }
+
+        private static void Require(bool condition, string field, string rule, int actual)
+        {
+            if (!condition)
+            {
+                throw new ArgumentException("NodeLimits." + field + " " + rule + " (was " + actual.ToString() + ")", field);
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+namespace Peat.Edge.Core.Metrics
+{
+    /// <summary>Counter values at one moment; a plain struct, so taking one allocates nothing.</summary>
+    public struct MetricsSnapshot
+    {
+        /// <summary>Frames handed to Receive.</summary>
+        public long FramesReceived;
+
+        /// <summary>Frames decoded and applied.</summary>
+        public long FramesAccepted;
+
+        /// <summary>Frames dropped, all reasons.</summary>
+        public long FramesDropped;
+
+        /// <summary>Frames taken by the host to send.</summary>
+        public long FramesSent;
+
+        /// <summary>Bytes of frames taken by the host to send.</summary>
+        public long BytesSent;
+
+        /// <summary>Own beacons queued.</summary>
+        public long BeaconsQueued;
+
+        /// <summary>Neighbour beacons applied.</summary>
+        public long BeaconsApplied;
+
+        /// <summary>Neighbours that entered the table.</summary>
+        public long NeighboursAdded;
+
+        /// <summary>Neighbours that left the table.</summary>
+        public long NeighboursLost;
+
+        /// <summary>Neighbours evicted to make room.</summary>
+        public long TableEvictions;
+
+        /// <summary>Frames not queued because the outgoing queue was full.</summary>
+        public long QueueFullEvents;
+
+        /// <summary>Events not recorded because the ring was full.</summary>
+        public long EventsDropped;
+
+        /// <summary>Dropped: longer than the frame limit.</summary>
+        public long DroppedTooLarge;
+
+        /// <summary>Dropped: truncated.</summary>
+        public long DroppedTruncated;
+
+        /// <summary>Dropped: unsupported version.</summary>
+        public long DroppedUnsupportedVersion;
+
+        /// <summary>Dropped: unknown frame type.</summary>
+        public long DroppedUnknownType;
+
+        /// <summary>Dropped: malformed body.</summary>
+        public long DroppedMalformed;
+
+        /// <summary>Dropped: a field out of range.</summary>
+        public long DroppedInvalidField;
+
+        /// <summary>Dropped: invalid source id.</summary>
+        public long DroppedInvalidSource;
+
+        /// <summary>Dropped: this node's own frame.</summary>
+        public long DroppedOwnFrame;
+
+        /// <summary>Dropped: duplicate sequence.</summary>
+        public long DroppedDuplicate;
+
+        /// <summary>Dropped: older sequence while the newer is fresh.</summary>
+        public long DroppedStale;
+
+        /// <summary>Dropped: table full of fresh entries.</summary>
+        public long DroppedTableFull;
+    }
+}

@@ -1,0 +1,331 @@
+using Peat.Edge.Core.Beacons;
+using Peat.Edge.Core.Checks;
+using Peat.Edge.Core.Limits;
+using Peat.Edge.Core.Metrics;
+using Peat.Edge.Core.Rng;
+using Peat.Edge.Core.Storage;
+using Peat.Edge.Core.Wire;
+
+namespace Peat.Edge.Core.Node
+{
+    /// <summary>
+    /// One mesh node as a sans-I/O state machine. The host passes monotonic time into every call, hands
+    /// received frames to <see cref="Receive"/>, calls <see cref="Tick"/> at <see cref="NextDeadlineMs"/>,
+    /// and drains frames (<see cref="TryDequeueOutgoing"/>) and events (<see cref="TryDequeueEvent"/>).
+    /// All memory is taken in the constructor; no call allocates after that.
+    /// <para>At this stage the node beacons periodically with jitter and keeps its neighbour table;
+    /// topology, routing and security build on it.</para>
+    /// </summary>
+    public sealed class MeshNode
+    {
+        /// <summary>Rank of a node attached to nothing (no path to a root).</summary>
+        public const ushort RankInfinite = 0xFFFF;
+
+        private readonly NodeIdentity _identity;
+        private readonly NodeLimits _limits;
+        private readonly IMetrics _metrics;
+        private readonly Pcg32 _random;
+        private readonly NeighbourTable _neighbours;
+        private readonly EventRing _events;
+        private readonly FrameQueue _outgoing;
+        private SelfReading _self;
+        private ushort _beaconSequence;
+        private int _beaconIntervalMs;
+        private long _nextBeaconAtMs;
+        private long _nowMs;
+        private bool _started;
+
+        /// <summary>Creates a node; <paramref name="limits"/> is validated and copied.</summary>
+        public MeshNode(NodeIdentity identity, NodeLimits limits, IMetrics metrics, ulong seed)
+        {
+            Invariant.InRange(identity != null, "identity", "is required");
+            Invariant.InRange(limits != null, "limits", "is required");
+            Invariant.InRange(metrics != null, "metrics", "is required (use NoOpMetrics.Instance)");
+            limits!.Validate();
+            _identity = identity!;
+            _limits = limits.Clone();
+            _metrics = metrics!;
+            _random = new Pcg32(seed, identity!.NodeId);
+            _neighbours = new NeighbourTable(_limits.NeighbourCapacity, _limits.MissedBeaconsBeforeLoss);
+            _events = new EventRing(_limits.EventRingCapacity);
+            _outgoing = new FrameQueue(_limits.OutgoingQueueCapacity, _limits.FrameBytesMax);
+            _self = SelfReading.Unknown;
+            _beaconSequence = (ushort)_random.NextUInt32();
+            _beaconIntervalMs = _limits.BeaconIntervalMsMin;
+        }
+
+        /// <summary>This node's id.</summary>
+        public uint NodeId => _identity.NodeId;
+
+        /// <summary>The neighbour table (read it; the node writes it).</summary>
+        public NeighbourTable Neighbours => _neighbours;
+
+        /// <summary>Frames waiting to be sent.</summary>
+        public int OutgoingCount => _outgoing.Count;
+
+        /// <summary>Events waiting to be drained.</summary>
+        public int EventCount => _events.Count;
+
+        /// <summary>The latest accepted sensor readings.</summary>
+        public SelfReading Self => _self;
+
+        /// <summary>
+        /// When the host must call <see cref="Tick"/> next (host monotonic ms): the next beacon or the next
+        /// neighbour loss deadline. Before the first call it is 0 (call now).
+        /// </summary>
+        public long NextDeadlineMs
+        {
+            get
+            {
+                if (!_started)
+                {
+                    return 0;
+                }
+
+                long lossAtMs = _neighbours.NextLossDeadlineMs;
+                return lossAtMs < _nextBeaconAtMs ? lossAtMs : _nextBeaconAtMs;
+            }
+        }
+
+        /// <summary>
+        /// Takes new sensor readings. A position out of range (GPS noise) or a battery above 100 is not
+        /// taken: the field becomes "unknown" and false is returned.
+        /// </summary>
+        public bool UpdateSelf(in SelfReading reading)
+        {
+            SelfReading taken = reading;
+            bool positionOk = !reading.HasPosition
+                || (reading.LatitudeE7 >= -BeaconBody.LatitudeE7Max && reading.LatitudeE7 <= BeaconBody.LatitudeE7Max
+                    && reading.LongitudeE7 >= -BeaconBody.LongitudeE7Max && reading.LongitudeE7 <= BeaconBody.LongitudeE7Max);
+            bool batteryOk = reading.BatteryPercent <= 100 || reading.BatteryPercent == BeaconBody.BatteryUnknown;
+            if (!positionOk)
+            {
+                taken.HasPosition = false;
+                taken.LatitudeE7 = 0;
+                taken.LongitudeE7 = 0;
+            }
+
+            if (!batteryOk)
+            {
+                taken.BatteryPercent = BeaconBody.BatteryUnknown;
+            }
+
+            _self = taken;
+            return positionOk && batteryOk;
+        }
+
+        /// <summary>Decodes and applies one received frame; every frame is accepted or dropped for a counted reason.</summary>
+        public ReceiveResult Receive(byte[] buffer, int offset, int count, in LinkInfo link, long nowMs)
+        {
+            Invariant.Slice(buffer, offset, count);
+            Advance(nowMs);
+            _metrics.FrameReceived();
+            ReceiveResult result = Apply(buffer, offset, count, link);
+            if (result == ReceiveResult.Accepted)
+            {
+                _metrics.FrameAccepted();
+            }
+            else
+            {
+                _metrics.FrameDropped(result);
+            }
+
+            return result;
+        }
+
+        /// <summary>Does whatever is due at <paramref name="nowMs"/>: neighbour losses, then the beacon.</summary>
+        public void Tick(long nowMs)
+        {
+            Advance(nowMs);
+            while (_neighbours.TryRemoveLost(_nowMs, out uint lostId, out long silentMs))
+            {
+                _metrics.NeighbourLost();
+                Emit(MeshEventKind.NeighbourLost, lostId, silentMs > int.MaxValue ? int.MaxValue : (int)silentMs);
+            }
+
+            if (_nowMs >= _nextBeaconAtMs)
+            {
+                QueueBeacon(FrameFlags.None);
+                ScheduleNextBeacon();
+            }
+        }
+
+        /// <summary>
+        /// Queues a leave beacon (the node is shutting down) so neighbours drop it and children move at once.
+        /// False when the outgoing queue is full.
+        /// </summary>
+        public bool Leave(long nowMs)
+        {
+            Advance(nowMs);
+            return QueueBeacon(FrameFlags.Leave);
+        }
+
+        /// <summary>
+        /// Moves the oldest outgoing frame into destination[offset..]; <paramref name="destinationId"/> is
+        /// <see cref="FrameHeader.NodeIdBroadcast"/> for broadcast. The destination needs
+        /// <c>NodeLimits.FrameBytesMax</c> bytes of room.
+        /// </summary>
+        public bool TryDequeueOutgoing(byte[] destination, int offset, out int count, out uint destinationId)
+        {
+            if (!_outgoing.TryDequeue(destination, offset, out count, out destinationId))
+            {
+                return false;
+            }
+
+            _metrics.FrameSent(count);
+            return true;
+        }
+
+        /// <summary>Takes the oldest event; false when there is none.</summary>
+        public bool TryDequeueEvent(out MeshEvent meshEvent)
+        {
+            return _events.TryDequeue(out meshEvent);
+        }
+
+        private ReceiveResult Apply(byte[] buffer, int offset, int count, in LinkInfo link)
+        {
+            if (count > _limits.FrameBytesMax)
+            {
+                return ReceiveResult.DroppedTooLarge;
+            }
+
+            WireError error = FrameCodec.TryRead(buffer, offset, count, _limits.AuthTagBytes, out FrameHeader header, out int bodyOffset, out int bodyCount);
+            if (error != WireError.None)
+            {
+                return ToResult(error);
+            }
+
+            if (!FrameHeader.IsValidNodeId(header.SourceId))
+            {
+                return ReceiveResult.DroppedInvalidSource;
+            }
+
+            if (header.SourceId == _identity.NodeId)
+            {
+                return ReceiveResult.DroppedOwnFrame;
+            }
+
+            error = BeaconBody.TryRead(buffer, bodyOffset, bodyCount, out BeaconBody beacon);
+            return error != WireError.None ? ToResult(error) : ApplyBeacon(header, beacon, link);
+        }
+
+        private ReceiveResult ApplyBeacon(in FrameHeader header, in BeaconBody beacon, in LinkInfo link)
+        {
+            if ((header.Flags & FrameFlags.Leave) != 0)
+            {
+                if (_neighbours.Remove(header.SourceId))
+                {
+                    _metrics.NeighbourLost();
+                    Emit(MeshEventKind.NeighbourLeft, header.SourceId, 0);
+                }
+
+                return ReceiveResult.Accepted;
+            }
+
+            UpsertOutcome outcome = _neighbours.Upsert(header.SourceId, header.Sequence, beacon, link, _nowMs, FrameHeader.NodeIdNone, out uint evictedId);
+            switch (outcome)
+            {
+                case UpsertOutcome.Duplicate:
+                    return ReceiveResult.DroppedDuplicate;
+                case UpsertOutcome.Stale:
+                    return ReceiveResult.DroppedStale;
+                case UpsertOutcome.Full:
+                    return ReceiveResult.DroppedTableFull;
+                case UpsertOutcome.Added:
+                    if (evictedId != FrameHeader.NodeIdNone)
+                    {
+                        _metrics.TableEviction();
+                        Emit(MeshEventKind.NeighbourEvicted, evictedId, 0);
+                    }
+
+                    _metrics.NeighbourAdded();
+                    Emit(MeshEventKind.NeighbourAdded, header.SourceId, 0);
+                    break;
+                case UpsertOutcome.Updated:
+                    Emit(MeshEventKind.NeighbourUpdated, header.SourceId, 0);
+                    break;
+            }
+
+            _metrics.BeaconApplied();
+            return ReceiveResult.Accepted;
+        }
+
+        private bool QueueBeacon(FrameFlags flags)
+        {
+            if (!_outgoing.TryBeginEnqueue(out byte[] buffer, out int offset))
+            {
+                _metrics.QueueFull();
+                return false;
+            }
+
+            _beaconSequence++;
+            FrameHeader header = new FrameHeader(FrameType.Beacon, flags, 0, _identity.NodeId, _beaconSequence);
+            BeaconBody body = BuildOwnBeacon();
+            int length = FrameCodec.WriteBeacon(header, body, _limits.AuthTagBytes, buffer, offset, _outgoing.SlotBytes);
+            Invariant.That(length > 0, "a beacon always fits a frame slot (FrameBytesMax >= FrameBytesFloor)");
+            _outgoing.CommitEnqueue(length, FrameHeader.NodeIdBroadcast);
+            _metrics.BeaconQueued();
+            return true;
+        }
+
+        private BeaconBody BuildOwnBeacon()
+        {
+            BeaconBody body = default;
+            body.Level = 0;
+            body.Role = NodeRole.Standalone;
+            body.HasPosition = _self.HasPosition;
+            body.LatitudeE7 = _self.LatitudeE7;
+            body.LongitudeE7 = _self.LongitudeE7;
+            body.Capabilities = _identity.Capabilities;
+            body.BatteryPercent = _self.BatteryPercent;
+            body.LoadPercent = 0;
+            body.ParentId = FrameHeader.NodeIdNone;
+            body.PartitionId = 0;
+            body.Rank = RankInfinite;
+            body.IntervalHintDs = BeaconBody.ToIntervalHintDs(_beaconIntervalMs);
+            return body;
+        }
+
+        private void ScheduleNextBeacon()
+        {
+            // Early by up to the jitter share, never late, so the announced interval is an upper bound.
+            long earlyMs = _random.NextInRange(0, (long)_beaconIntervalMs * _limits.BeaconJitterPercent / 100);
+            _nextBeaconAtMs = _nowMs + _beaconIntervalMs - earlyMs;
+        }
+
+        private void Advance(long nowMs)
+        {
+            if (!_started)
+            {
+                // Spread first beacons over one interval so nodes powered on together do not collide.
+                _started = true;
+                _nowMs = nowMs;
+                _nextBeaconAtMs = nowMs + _random.NextInRange(0, _beaconIntervalMs);
+                return;
+            }
+
+            // Time never runs backwards inside the node, whatever the host's clock did.
+            _nowMs = nowMs > _nowMs ? nowMs : _nowMs;
+        }
+
+        private void Emit(MeshEventKind kind, uint nodeId, int value)
+        {
+            if (!_events.TryEnqueue(new MeshEvent(kind, nodeId, _nowMs, value)))
+            {
+                _metrics.EventDropped();
+            }
+        }
+
+        private static ReceiveResult ToResult(WireError error)
+        {
+            switch (error)
+            {
+                case WireError.Truncated: return ReceiveResult.DroppedTruncated;
+                case WireError.UnsupportedVersion: return ReceiveResult.DroppedUnsupportedVersion;
+                case WireError.UnknownType: return ReceiveResult.DroppedUnknownType;
+                case WireError.InvalidField: return ReceiveResult.DroppedInvalidField;
+                default: return ReceiveResult.DroppedMalformed;
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using Peat.Edge.Core.Checks;
+
+namespace Peat.Edge.Core.Wire
+{
+    /// <summary>
+    /// Puts envelope, body and tag together and takes them apart. A frame is
+    /// <c>[8-byte envelope][MessagePack body][tag]</c>; the tag length is a mesh-wide setting
+    /// (<c>NodeLimits.AuthTagBytes</c>), so the body is whatever lies between envelope and tag and must
+    /// be exactly one MessagePack array.
+    /// </summary>
+    public static class FrameCodec
+    {
+        /// <summary>Largest beacon frame for a given tag length.</summary>
+        public static int BeaconFrameBytesMax(int tagBytes)
+        {
+            return FrameHeader.Bytes + BeaconBody.EncodedBytesMax + tagBytes;
+        }
+
+        /// <summary>
+        /// Writes a beacon frame into buffer[offset .. offset + count) and returns its length, or 0 when
+        /// it does not fit. The tag is written as zeros: computing it belongs to frame security.
+        /// </summary>
+        public static int WriteBeacon(in FrameHeader header, in BeaconBody body, int tagBytes, byte[] buffer, int offset, int count)
+        {
+            Invariant.Slice(buffer, offset, count);
+            Invariant.That(header.Type == FrameType.Beacon, "a beacon frame has the beacon type");
+            Invariant.That(body.IsValid(), "an emitted beacon is valid");
+            if (count < FrameHeader.Bytes + tagBytes + 1)
+            {
+                return 0;
+            }
+
+            MsgPackWriter writer = new MsgPackWriter(buffer, offset + FrameHeader.Bytes, count - FrameHeader.Bytes - tagBytes);
+            BeaconBody copy = body;
+            if (!copy.TryWrite(ref writer))
+            {
+                return 0;
+            }
+
+            header.WriteTo(buffer, offset);
+            int tagOffset = offset + FrameHeader.Bytes + writer.BytesWritten;
+            System.Array.Clear(buffer, tagOffset, tagBytes);
+            int length = FrameHeader.Bytes + writer.BytesWritten + tagBytes;
+            Invariant.That(writer.BytesWritten <= BeaconBody.EncodedBytesMax, "a beacon body stays within its documented maximum");
+            return length;
+        }
+
+        /// <summary>
+        /// Splits a received frame: reads the envelope, checks version and type, and finds the body,
+        /// which must be exactly one MessagePack value ending where the tag starts.
+        /// </summary>
+        public static WireError TryRead(byte[] buffer, int offset, int count, int tagBytes, out FrameHeader header, out int bodyOffset, out int bodyCount)
+        {
+            bodyOffset = 0;
+            bodyCount = 0;
+            if (!FrameHeader.TryRead(buffer, offset, count, out header) || count < FrameHeader.Bytes + tagBytes + 1)
+            {
+                return WireError.Truncated;
+            }
+
+            if (header.Version != FrameHeader.CurrentVersion)
+            {
+                return WireError.UnsupportedVersion;
+            }
+
+            if (header.Type != FrameType.Beacon)
+            {
+                return WireError.UnknownType;
+            }
+
+            bodyOffset = offset + FrameHeader.Bytes;
+            bodyCount = count - FrameHeader.Bytes - tagBytes;
+            MsgPackReader reader = new MsgPackReader(buffer, bodyOffset, bodyCount);
+            if (!reader.TrySkip() || reader.Remaining != 0)
+            {
+                return WireError.Malformed;
+            }
+
+            return WireError.None;
+        }
+    }
+}

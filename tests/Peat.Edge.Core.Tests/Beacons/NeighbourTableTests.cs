@@ -1,0 +1,186 @@
+using System.Runtime.CompilerServices;
+using Peat.Edge.Core.Beacons;
+using Peat.Edge.Core.Geo;
+using Peat.Edge.Core.Node;
+using Peat.Edge.Core.Wire;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Peat.Edge.Core.Tests.Beacons;
+
+public sealed class NeighbourTableTests
+{
+    private const int K = 3;
+    private readonly ITestOutputHelper _output;
+
+    public NeighbourTableTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    [Fact]
+    public void An_entry_takes_at_most_64_bytes()
+    {
+        int bytes = Unsafe.SizeOf<NeighbourEntry>();
+        _output.WriteLine($"NeighbourEntry: {bytes} bytes");
+        Assert.True(bytes <= 64, $"{bytes} bytes");
+    }
+
+    [Fact]
+    public void Upsert_adds_refreshes_and_reports_topology_changes()
+    {
+        var table = new NeighbourTable(4, K);
+        Assert.Equal(UpsertOutcome.Added, Upsert(table, 10, 1, Beacon(), 0));
+        Assert.Equal(UpsertOutcome.Refreshed, Upsert(table, 10, 2, Beacon(), 1000));
+        var moved = Beacon();
+        moved.ParentId = 99;
+        Assert.Equal(UpsertOutcome.Updated, Upsert(table, 10, 3, moved, 2000));
+        var battery = moved;
+        battery.BatteryPercent = 12; // not topology-relevant
+        Assert.Equal(UpsertOutcome.Refreshed, Upsert(table, 10, 4, battery, 3000));
+        Assert.Equal(1, table.Count);
+        Assert.True(table.TryGet(10, out NeighbourEntry entry));
+        Assert.Equal(12, entry.Beacon.BatteryPercent);
+        Assert.Equal(3000, entry.LastHeardMs);
+        Assert.False(table.TryGet(11, out _));
+    }
+
+    [Fact]
+    public void Same_sequence_is_a_duplicate_and_older_is_stale_while_fresh_but_a_restart_after_silence()
+    {
+        var table = new NeighbourTable(4, K);
+        Upsert(table, 10, 500, Beacon(), 0);
+        Assert.Equal(UpsertOutcome.Duplicate, Upsert(table, 10, 500, Beacon(), 10));
+        Assert.Equal(UpsertOutcome.Stale, Upsert(table, 10, 499, Beacon(), 20));
+        // The sender rebooted and started again from a low sequence after a full interval of silence.
+        Assert.Equal(UpsertOutcome.Refreshed, Upsert(table, 10, 3, Beacon(), 1000));
+        Assert.True(table.TryGet(10, out NeighbourEntry entry));
+        Assert.Equal(3, entry.LastSequence);
+        Assert.Equal(1, entry.ReceptionWindow);
+        // Wrap-around is newer, not older.
+        Upsert(table, 11, 65535, Beacon(), 0);
+        Assert.Equal(UpsertOutcome.Refreshed, Upsert(table, 11, 0, Beacon(), 10));
+    }
+
+    [Fact]
+    public void Link_quality_counts_missing_sequence_numbers_and_overdue_beacons()
+    {
+        var table = new NeighbourTable(4, K);
+        ushort sequence = 0;
+        long now = 0;
+        Upsert(table, 10, sequence, Beacon(), now);
+        Assert.Equal(1000, table.LinkQualityPermille(0, now));
+        for (int i = 0; i < 15; i++)
+        {
+            sequence += (ushort)(i % 2 == 0 ? 1 : 2); // every other step loses one beacon
+            now += 1000;
+            Upsert(table, 10, sequence, Beacon(), now);
+        }
+
+        int quality = table.LinkQualityPermille(0, now);
+        _output.WriteLine($"quality with about one beacon in three lost: {quality}");
+        Assert.InRange(quality, 600, 700); // 11 of the last 16 sequence numbers arrived
+        // Two whole intervals of silence count as two more misses.
+        Assert.True(table.LinkQualityPermille(0, now + 2000) < quality);
+        Assert.Equal(0, table.LinkQualityPermille(0, now + 100000));
+    }
+
+    [Fact]
+    public void A_neighbour_is_lost_after_K_missed_intervals_plus_grace_and_not_before()
+    {
+        var table = new NeighbourTable(4, K);
+        var beacon = Beacon(); // 1 s interval hint
+        Upsert(table, 10, 1, beacon, 5000);
+        long deadline = 5000 + (K * 1000) + 125;
+        Assert.Equal(deadline, table.NextLossDeadlineMs);
+        Assert.False(table.TryRemoveLost(deadline - 1, out _, out _));
+        Assert.True(table.TryRemoveLost(deadline, out uint lost, out long silentMs));
+        Assert.Equal(10u, lost);
+        Assert.Equal(deadline - 5000, silentMs);
+        Assert.Equal(0, table.Count);
+        Assert.Equal(long.MaxValue, table.NextLossDeadlineMs);
+    }
+
+    [Fact]
+    public void A_slow_beaconing_neighbour_is_judged_by_its_own_interval_hint()
+    {
+        var table = new NeighbourTable(4, K);
+        var slow = Beacon();
+        slow.IntervalHintDs = 600; // 60 s (LoRa, stable)
+        Upsert(table, 10, 1, slow, 0);
+        Upsert(table, 11, 1, Beacon(), 0);
+        Assert.True(table.TryRemoveLost(10000, out uint lost, out _));
+        Assert.Equal(11u, lost);
+        Assert.False(table.TryRemoveLost(10000, out _, out _));
+        Assert.True(table.TryGet(10, out _));
+    }
+
+    [Fact]
+    public void When_full_the_stalest_non_parent_that_missed_a_beacon_is_evicted()
+    {
+        var table = new NeighbourTable(3, K);
+        Upsert(table, 1, 1, Beacon(), 0); // parent, stalest
+        Upsert(table, 2, 1, Beacon(), 100);
+        Upsert(table, 3, 1, Beacon(), 200);
+        Assert.Equal(UpsertOutcome.Added, table.Upsert(4, 1, Beacon(), LinkInfo.None, 1500, protectedId: 1, out uint evicted));
+        Assert.Equal(2u, evicted);
+        Assert.True(table.TryGet(1, out _));
+        Assert.False(table.TryGet(2, out _));
+    }
+
+    [Fact]
+    public void When_full_of_fresh_entries_a_newcomer_is_refused_rather_than_thrash_the_table()
+    {
+        var table = new NeighbourTable(2, K);
+        Upsert(table, 1, 1, Beacon(), 0);
+        Upsert(table, 2, 1, Beacon(), 100);
+        Assert.Equal(UpsertOutcome.Full, table.Upsert(3, 1, Beacon(), LinkInfo.None, 900, 0, out uint evicted));
+        Assert.Equal(0u, evicted);
+        Assert.Equal(2, table.Count);
+    }
+
+    [Fact]
+    public void Query_by_geohash_cell_finds_members_of_the_cell_and_optionally_its_neighbours()
+    {
+        var table = new NeighbourTable(8, K);
+        // Zurich: precision-6 cells are about 1.2 km x 0.6 km.
+        int lat = 473977000, lon = 85456000;
+        GeohashCell home = Geohash.Encode(lat, lon, 6);
+        Geohash.GetBounds(home, out int minLat, out int minLon, out int maxLat, out int maxLon);
+        int centerLat = (minLat + maxLat) / 2, centerLon = (minLon + maxLon) / 2;
+        int cellHeight = maxLat - minLat, cellWidth = maxLon - minLon;
+        Upsert(table, 1, 1, At(centerLat, centerLon), 0);
+        Upsert(table, 2, 1, At(centerLat + cellHeight, centerLon), 0); // north neighbour cell
+        Upsert(table, 3, 1, At(centerLat - cellHeight, centerLon + cellWidth), 0); // south-east neighbour cell
+        Upsert(table, 4, 1, At(centerLat + (3 * cellHeight), centerLon), 0); // three cells away
+        Upsert(table, 5, 1, Beacon(), 0); // no position
+
+        uint[] found = new uint[8];
+        int inCell = table.FindInCell(home, false, found, 0);
+        Assert.Equal(new uint[] { 1 }, found.Take(inCell));
+        int nearby = table.FindInCell(home, true, found, 0);
+        Assert.Equal(new uint[] { 1, 2, 3 }, found.Take(nearby).OrderBy(x => x));
+        // A destination too small stops the query instead of overrunning.
+        Assert.Equal(1, table.FindInCell(home, true, found, 7));
+    }
+
+    internal static BeaconBody Beacon() => new()
+    {
+        Level = 1, Role = NodeRole.Member, Capabilities = Capabilities.CanParent, BatteryPercent = 80,
+        LoadPercent = 10, ParentId = 0, PartitionId = 1, Rank = 256, IntervalHintDs = 10,
+    };
+
+    private static BeaconBody At(int latitudeE7, int longitudeE7)
+    {
+        var beacon = Beacon();
+        beacon.HasPosition = true;
+        beacon.LatitudeE7 = latitudeE7;
+        beacon.LongitudeE7 = longitudeE7;
+        return beacon;
+    }
+
+    private static UpsertOutcome Upsert(NeighbourTable table, uint id, ushort sequence, BeaconBody beacon, long nowMs)
+    {
+        return table.Upsert(id, sequence, beacon, LinkInfo.None, nowMs, 0, out _);
+    }
+}

@@ -1,0 +1,114 @@
+using Peat.Edge.Core.Limits;
+using Peat.Edge.Core.Metrics;
+using Peat.Edge.Core.Node;
+using Peat.Edge.Core.Wire;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Peat.Edge.Core.Tests.Node;
+
+/// <summary>The steady state allocates nothing; construction stays inside a documented budget.</summary>
+public sealed class AllocationTests
+{
+    /// <summary>Bytes constructing an ESP32-leaf node may take (docs/architecture.md, "Memory").</summary>
+    private const long Esp32LeafConstructionBudgetBytes = 16 * 1024;
+
+    private readonly ITestOutputHelper _output;
+
+    public AllocationTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
+
+    [Fact]
+    public void Steady_state_with_64_neighbours_allocates_zero_bytes()
+    {
+        const int Neighbours = 64;
+        var limits = NodeLimits.Gateway();
+        var metrics = new CounterMetrics();
+        var node = new MeshNode(new NodeIdentity(1000, Capabilities.CanParent), limits, metrics, 7);
+        node.UpdateSelf(SelfReading.At(473977000, 85456000, 70));
+        byte[][] frames = Fuzz.ValidBeaconFrames(Neighbours, limits.AuthTagBytes);
+        byte[] outgoing = new byte[limits.FrameBytesMax];
+        ushort sequence = 1;
+        long now = 0;
+        int operations = 0;
+
+        void Step()
+        {
+            // Each round: every neighbour beacons (one in eight stays silent for a while, so expiry and
+            // re-adding run too), the node ticks, sends its own beacons and the host drains its events.
+            now += 250;
+            sequence++;
+            for (int i = 0; i < Neighbours; i++)
+            {
+                if ((i & 7) == 0 && (sequence / 32) % 2 == 1)
+                {
+                    continue;
+                }
+
+                byte[] frame = frames[i];
+                frame[6] = (byte)(sequence >> 8);
+                frame[7] = (byte)sequence;
+                node.Receive(frame, 0, frame.Length, LinkInfo.None, now);
+                operations++;
+            }
+
+            node.Tick(now);
+            while (node.TryDequeueOutgoing(outgoing, 0, out _, out _))
+            {
+                operations++;
+            }
+
+            while (node.TryDequeueEvent(out _))
+            {
+            }
+
+            operations++;
+        }
+
+        for (int warm = 0; warm < 200; warm++)
+        {
+            Step();
+        }
+
+        operations = 0;
+        var before = metrics.Snapshot();
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        while (operations < 100_000)
+        {
+            Step();
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        var after = metrics.Snapshot();
+        _output.WriteLine($"{operations} operations, {allocated} bytes allocated; beacons applied {after.BeaconsApplied - before.BeaconsApplied}, "
+            + $"lost {after.NeighboursLost - before.NeighboursLost}, added {after.NeighboursAdded - before.NeighboursAdded}, sent {after.FramesSent - before.FramesSent}");
+        Assert.Equal(0, allocated);
+        // The run really exercised the paths it claims to.
+        Assert.True(after.NeighboursLost - before.NeighboursLost > 100);
+        Assert.True(after.NeighboursAdded - before.NeighboursAdded > 100);
+        Assert.True(after.FramesSent - before.FramesSent > 100);
+        Assert.Equal(0, after.FramesDropped - before.FramesDropped);
+    }
+
+    [Fact]
+    public void Constructing_an_Esp32_leaf_node_stays_inside_its_budget()
+    {
+        var limits = NodeLimits.Esp32Leaf();
+        var identity = new NodeIdentity(1, Capabilities.Sensor);
+        _ = new MeshNode(identity, limits, NoOpMetrics.Instance, 1); // warm up type loading
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var node = new MeshNode(identity, limits, NoOpMetrics.Instance, 1);
+        long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        _output.WriteLine($"ESP32 leaf node construction: {bytes} bytes (budget {Esp32LeafConstructionBudgetBytes})");
+        Assert.InRange(bytes, 1, Esp32LeafConstructionBudgetBytes);
+        GC.KeepAlive(node);
+
+        var gatewayLimits = NodeLimits.Gateway();
+        before = GC.GetAllocatedBytesForCurrentThread();
+        var gateway = new MeshNode(identity, gatewayLimits, NoOpMetrics.Instance, 1);
+        _output.WriteLine($"gateway node construction: {GC.GetAllocatedBytesForCurrentThread() - before} bytes");
+        GC.KeepAlive(gateway);
+    }
+}

@@ -1,0 +1,250 @@
+using System.Buffers;
+using Peat.Edge.Core.Wire;
+using Xunit;
+using CSharpReader = MessagePack.MessagePackReader;
+using CSharpWriter = MessagePack.MessagePackWriter;
+
+namespace Peat.Edge.Core.Tests.Wire;
+
+/// <summary>The core's MessagePack subset against MessagePack-CSharp 2.5, the reference implementation.</summary>
+public sealed class MsgPackCrossCheckTests
+{
+    private static readonly long[] EdgeIntegers =
+    {
+        0, 1, 127, 128, 255, 256, 65535, 65536, uint.MaxValue, (long)uint.MaxValue + 1, long.MaxValue,
+        -1, -32, -33, -128, -129, -32768, -32769, int.MinValue, (long)int.MinValue - 1, long.MinValue,
+    };
+
+    [Fact]
+    public void Integers_written_by_the_core_read_back_in_MessagePackCSharp_with_the_same_smallest_encoding()
+    {
+        var values = EdgeIntegers.Concat(RandomIntegers(5000, seed: 11)).ToArray();
+        foreach (long value in values)
+        {
+            byte[] core = new byte[9];
+            var writer = new MsgPackWriter(core, 0, core.Length);
+            Assert.True(writer.WriteInt(value));
+
+            var reference = new ArrayBufferWriter<byte>();
+            var referenceWriter = new CSharpWriter(reference);
+            referenceWriter.Write(value);
+            referenceWriter.Flush();
+
+            Assert.Equal(reference.WrittenSpan.ToArray(), core.AsSpan(0, writer.BytesWritten).ToArray());
+            Assert.Equal(MsgPackWriter.SizeOfInt(value), writer.BytesWritten);
+            var reader = new CSharpReader(new ReadOnlySequence<byte>(core, 0, writer.BytesWritten));
+            Assert.Equal(value, reader.ReadInt64());
+        }
+    }
+
+    [Fact]
+    public void Integers_in_every_encoding_MessagePackCSharp_writes_are_read_by_the_core()
+    {
+        foreach (long value in EdgeIntegers.Concat(RandomIntegers(5000, seed: 12)))
+        {
+            foreach (byte[] encoded in EveryEncodingOf(value))
+            {
+                var reader = new MsgPackReader(encoded, 0, encoded.Length);
+                Assert.True(reader.TryReadInt64(out long read), $"value {value} as {Convert.ToHexString(encoded)}");
+                Assert.Equal(value, read);
+                Assert.Equal(0, reader.Remaining);
+            }
+        }
+    }
+
+    [Fact]
+    public void Unsigned_values_above_long_range_are_read_as_UInt64_and_refused_as_Int64()
+    {
+        var reference = new ArrayBufferWriter<byte>();
+        var writer = new CSharpWriter(reference);
+        writer.Write(ulong.MaxValue);
+        writer.Flush();
+        byte[] bytes = reference.WrittenSpan.ToArray();
+
+        var signed = new MsgPackReader(bytes, 0, bytes.Length);
+        Assert.False(signed.TryReadInt64(out _));
+        Assert.Equal(0, signed.Position);
+        var unsigned = new MsgPackReader(bytes, 0, bytes.Length);
+        Assert.True(unsigned.TryReadUInt64(out ulong value));
+        Assert.Equal(ulong.MaxValue, value);
+    }
+
+    [Fact]
+    public void Nil_bool_array_headers_and_bin_match_MessagePackCSharp_both_ways()
+    {
+        byte[] blob = Enumerable.Range(0, 300).Select(i => (byte)i).ToArray();
+        byte[] core = new byte[1024];
+        var writer = new MsgPackWriter(core, 0, core.Length);
+        writer.WriteArrayHeader(5);
+        writer.WriteNil();
+        writer.WriteBool(true);
+        writer.WriteBool(false);
+        writer.WriteArrayHeader(70000);
+        writer.WriteBin(blob, 10, 290);
+        writer.WriteBin(blob, 0, 3);
+
+        var reference = new ArrayBufferWriter<byte>();
+        var referenceWriter = new CSharpWriter(reference);
+        referenceWriter.WriteArrayHeader(5);
+        referenceWriter.WriteNil();
+        referenceWriter.Write(true);
+        referenceWriter.Write(false);
+        referenceWriter.WriteArrayHeader(70000);
+        referenceWriter.Write(blob.AsSpan(10, 290));
+        referenceWriter.Write(blob.AsSpan(0, 3));
+        referenceWriter.Flush();
+        Assert.Equal(reference.WrittenSpan.ToArray(), core.AsSpan(0, writer.BytesWritten).ToArray());
+
+        var reader = new MsgPackReader(core, 0, writer.BytesWritten);
+        Assert.True(reader.TryReadArrayHeader(out int five));
+        Assert.Equal(5, five);
+        Assert.True(reader.TryReadNil());
+        Assert.True(reader.TryReadBool(out bool yes) && yes);
+        Assert.True(reader.TryReadBool(out bool no) && !no);
+        Assert.True(reader.TryReadArrayHeader(out int big));
+        Assert.Equal(70000, big);
+        Assert.True(reader.TryReadBin(out int binOffset, out int binLength));
+        Assert.Equal(blob.AsSpan(10, 290).ToArray(), core.AsSpan(binOffset, binLength).ToArray());
+        Assert.True(reader.TryReadBin(out _, out int small));
+        Assert.Equal(3, small);
+        Assert.Equal(0, reader.Remaining);
+    }
+
+    [Fact]
+    public void TrySkip_skips_exactly_what_MessagePackCSharp_skips_for_every_type()
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var w = new CSharpWriter(buffer);
+        w.WriteArrayHeader(3);
+        w.WriteMapHeader(2);
+        w.Write("key");
+        w.Write(1.5);
+        w.Write(new string('x', 40));
+        w.Write(2.5f);
+        w.WriteExtensionFormat(new MessagePack.ExtensionResult(5, new byte[] { 1, 2, 3, 4 }));
+        w.WriteExtensionFormat(new MessagePack.ExtensionResult(6, new byte[300]));
+        w.WriteArrayHeader(20);
+        for (int i = 0; i < 20; i++)
+        {
+            w.Write(i * 1000);
+        }
+
+        w.Write(new byte[70000]);
+        w.Write(new string('y', 70000));
+        w.WriteNil();
+        w.Flush();
+        byte[] bytes = buffer.WrittenSpan.ToArray();
+
+        var reference = new CSharpReader(new ReadOnlySequence<byte>(bytes));
+        var core = new MsgPackReader(bytes, 0, bytes.Length);
+        while (!reference.End)
+        {
+            reference.Skip();
+            Assert.True(core.TrySkip());
+            Assert.Equal(reference.Consumed, core.Position);
+        }
+
+        Assert.Equal(0, core.Remaining);
+    }
+
+    [Fact]
+    public void Writer_refuses_what_does_not_fit_and_writes_nothing_outside_its_range()
+    {
+        byte[] buffer = Enumerable.Repeat((byte)0xEE, 8).ToArray();
+        var writer = new MsgPackWriter(buffer, 2, 4);
+        Assert.True(writer.WriteUInt(300)); // 3 bytes
+        Assert.False(writer.WriteUInt(70000)); // 5 bytes do not fit in the 1 left
+        Assert.True(writer.Overflowed);
+        Assert.False(writer.WriteNil()); // stays overflowed: a half-written message is never reported as fine
+        Assert.Equal(3, writer.BytesWritten);
+        Assert.Equal(new byte[] { 0xEE, 0xEE, 0xcd, 0x01, 0x2c, 0xEE, 0xEE, 0xEE }, buffer);
+    }
+
+    [Fact]
+    public void Reader_never_throws_or_reads_outside_its_range_on_random_bytes()
+    {
+        var random = new Random(20261125);
+        byte[] buffer = new byte[64];
+        for (int round = 0; round < 20000; round++)
+        {
+            random.NextBytes(buffer);
+            int offset = random.Next(0, 32);
+            int count = random.Next(0, buffer.Length - offset);
+            // Poison the bytes just outside the range: reading them would show up as different results.
+            var reader = new MsgPackReader(buffer, offset, count);
+            int steps = 0;
+            while (reader.Remaining > 0 && steps++ < 64)
+            {
+                int before = reader.Position;
+                bool any = reader.TryReadInt64(out _) || reader.TryReadNil() || reader.TryReadBool(out _)
+                    || reader.TryReadArrayHeader(out _) || reader.TryReadBin(out _, out _) || reader.TrySkip();
+                Assert.InRange(reader.Position, offset, offset + count);
+                if (!any)
+                {
+                    Assert.Equal(before, reader.Position);
+                    break;
+                }
+            }
+
+            var skipper = new MsgPackReader(buffer, offset, count);
+            if (skipper.TrySkip())
+            {
+                var reference = new CSharpReader(new ReadOnlySequence<byte>(buffer, offset, count));
+                reference.Skip();
+                Assert.Equal(reference.Consumed, skipper.Position - offset);
+            }
+        }
+    }
+
+    [Fact]
+    public void Deep_nesting_is_skipped_without_recursion()
+    {
+        byte[] nested = Enumerable.Repeat((byte)0x91, 100000).Append((byte)0x01).ToArray(); // [[[[...1]]]]
+        var reader = new MsgPackReader(nested, 0, nested.Length);
+        Assert.True(reader.TrySkip());
+        Assert.Equal(0, reader.Remaining);
+
+        var truncated = new MsgPackReader(nested, 0, nested.Length - 1);
+        Assert.False(truncated.TrySkip());
+        Assert.Equal(0, truncated.Position);
+    }
+
+    private static IEnumerable<long> RandomIntegers(int count, int seed)
+    {
+        var random = new Random(seed);
+        for (int i = 0; i < count; i++)
+        {
+            int bits = random.Next(1, 64);
+            long magnitude = random.NextInt64() >> (63 - bits);
+            yield return random.Next(2) == 0 ? magnitude : -magnitude;
+        }
+    }
+
+    private delegate void EncodeWith(ref CSharpWriter writer);
+
+    private static IEnumerable<byte[]> EveryEncodingOf(long value)
+    {
+        var encodings = new List<EncodeWith>();
+        if (value >= 0)
+        {
+            if (value <= byte.MaxValue) { encodings.Add((ref CSharpWriter w) => w.WriteUInt8((byte)value)); }
+            if (value <= ushort.MaxValue) { encodings.Add((ref CSharpWriter w) => w.WriteUInt16((ushort)value)); }
+            if (value <= uint.MaxValue) { encodings.Add((ref CSharpWriter w) => w.WriteUInt32((uint)value)); }
+            encodings.Add((ref CSharpWriter w) => w.WriteUInt64((ulong)value));
+        }
+
+        if (value >= sbyte.MinValue && value <= sbyte.MaxValue) { encodings.Add((ref CSharpWriter w) => w.WriteInt8((sbyte)value)); }
+        if (value >= short.MinValue && value <= short.MaxValue) { encodings.Add((ref CSharpWriter w) => w.WriteInt16((short)value)); }
+        if (value >= int.MinValue && value <= int.MaxValue) { encodings.Add((ref CSharpWriter w) => w.WriteInt32((int)value)); }
+        encodings.Add((ref CSharpWriter w) => w.WriteInt64(value));
+        encodings.Add((ref CSharpWriter w) => w.Write(value));
+        foreach (var encode in encodings)
+        {
+            var buffer = new ArrayBufferWriter<byte>();
+            var writer = new CSharpWriter(buffer);
+            encode(ref writer);
+            writer.Flush();
+            yield return buffer.WrittenSpan.ToArray();
+        }
+    }
+}
