@@ -67,6 +67,68 @@ namespace Peat.Edge.Core.Limits
         /// <summary>Length of the authentication tag at the end of every frame (truncated HMAC-SHA256).</summary>
         public int AuthTagBytes = 8;
 
+        /// <summary>A better parent must beat the current one by this share of its score before the node switches.</summary>
+        public int ParentSwitchThresholdPercent = 10;
+
+        /// <summary>A parent is kept at least this long before a merely better one replaces it (a lost or unusable parent is replaced at once).</summary>
+        public int ParentDwellMs = 10000;
+
+        /// <summary>Links worse than this reception ratio (per mille) are not used to reach a parent.</summary>
+        public int ParentLinkQualityMinPermille = 300;
+
+        /// <summary>Distance (metres) at which the distance factor of a parent's score has fallen to half.</summary>
+        public int ParentDistanceHalfScoreM = 200;
+
+        /// <summary>Trees (partitions) whose feasibility floor this node remembers, for loop-free repair.</summary>
+        public int FeasibleTreeCapacity = 4;
+
+        /// <summary>Geohash precision of the cells whose members elect one leader (1..12; 0 = no cells: all same-level peers in range).</summary>
+        public int CellPrecision = 7;
+
+        /// <summary>A leader whose battery falls below this hands leadership over.</summary>
+        public int LeaderBatteryMinPercent = 20;
+
+        /// <summary>A parent is suspected lost after this many consecutive unacknowledged uplink frames (reported by routing).</summary>
+        public int UplinkFailuresBeforeSuspect = 3;
+
+        /// <summary>Directed assignments a commander tracks at once.</summary>
+        public int AssignmentCapacity = 4;
+
+        /// <summary>An assignment with no final answer after this long has failed (timed out).</summary>
+        public int AssignmentTimeoutMs = 30000;
+
+        /// <summary>
+        /// How long a node waits, detached, before it may reset its feasibility floor or declare itself a
+        /// fallback root: long enough for every former descendant to have dropped it (K announced intervals).
+        /// </summary>
+        public int DetachHoldDownMs => (MissedBeaconsBeforeLoss * BeaconIntervalMsMax) + BeaconIntervalMsMin;
+
+        /// <summary>How long a tree whose root was lost is avoided while any other tree is available.</summary>
+        public int SuspectTreeHoldMs => 2 * MissedBeaconsBeforeLoss * BeaconIntervalMsMax;
+
+        /// <summary>Timing for Wi-Fi (UDP, ESP-NOW): fast beacons so a lost parent is noticed within seconds.</summary>
+        public NodeLimits WithWifiTiming()
+        {
+            BeaconIntervalMsMin = 250;
+            BeaconIntervalMsMax = 1000;
+            ParentDwellMs = 10000;
+            ParentDistanceHalfScoreM = 150;
+            return this;
+        }
+
+        /// <summary>
+        /// Timing for LoRa (SF7/125 kHz, ~100 ms per beacon): slow beacons once stable, so control traffic
+        /// stays near 1% of airtime with dozens of nodes in range.
+        /// </summary>
+        public NodeLimits WithLoraTiming()
+        {
+            BeaconIntervalMsMin = 4000;
+            BeaconIntervalMsMax = 240000;
+            ParentDwellMs = 600000;
+            ParentDistanceHalfScoreM = 2000;
+            return this;
+        }
+
         /// <summary>A small leaf: an ESP32 sensor on a LoRa or ESP-NOW radio.</summary>
         public static NodeLimits Esp32Leaf()
         {
@@ -128,6 +190,16 @@ namespace Peat.Edge.Core.Limits
             Require(BeaconJitterPercent >= 0 && BeaconJitterPercent <= 50, "BeaconJitterPercent", "must be 0..50", BeaconJitterPercent);
             Require(MissedBeaconsBeforeLoss >= 1 && MissedBeaconsBeforeLoss <= 15, "MissedBeaconsBeforeLoss", "must be 1..15", MissedBeaconsBeforeLoss);
             Require(AuthTagBytes >= 4 && AuthTagBytes <= 32, "AuthTagBytes", "must be 4..32 (a truncated HMAC-SHA256)", AuthTagBytes);
+            Require(ParentSwitchThresholdPercent >= 0 && ParentSwitchThresholdPercent <= 100, "ParentSwitchThresholdPercent", "must be 0..100", ParentSwitchThresholdPercent);
+            Require(ParentDwellMs >= 0, "ParentDwellMs", "must not be negative", ParentDwellMs);
+            Require(ParentLinkQualityMinPermille >= 0 && ParentLinkQualityMinPermille <= 1000, "ParentLinkQualityMinPermille", "must be 0..1000", ParentLinkQualityMinPermille);
+            Require(ParentDistanceHalfScoreM >= 1, "ParentDistanceHalfScoreM", "must be at least 1 m", ParentDistanceHalfScoreM);
+            Require(FeasibleTreeCapacity >= 1 && FeasibleTreeCapacity <= 64, "FeasibleTreeCapacity", "must be 1..64", FeasibleTreeCapacity);
+            Require(CellPrecision >= 0 && CellPrecision <= 12, "CellPrecision", "must be 0..12 (0 = no cells)", CellPrecision);
+            Require(LeaderBatteryMinPercent >= 0 && LeaderBatteryMinPercent <= 100, "LeaderBatteryMinPercent", "must be 0..100", LeaderBatteryMinPercent);
+            Require(UplinkFailuresBeforeSuspect >= 1 && UplinkFailuresBeforeSuspect <= 255, "UplinkFailuresBeforeSuspect", "must be 1..255", UplinkFailuresBeforeSuspect);
+            Require(AssignmentCapacity >= 1 && AssignmentCapacity <= 256, "AssignmentCapacity", "must be 1..256", AssignmentCapacity);
+            Require(AssignmentTimeoutMs >= 1000, "AssignmentTimeoutMs", "must be at least 1000 ms", AssignmentTimeoutMs);
         }
 
         private static void Require(bool condition, string field, string rule, int actual)

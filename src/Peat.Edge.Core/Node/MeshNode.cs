@@ -69,6 +69,33 @@ namespace Peat.Edge.Core.Node
         /// <summary>The latest accepted sensor readings.</summary>
         public SelfReading Self => _self;
 
+        /// <summary>What this node advertises it can do.</summary>
+        public Capabilities Capabilities => _identity.Capabilities;
+
+        /// <summary>Current parent, or <see cref="FrameHeader.NodeIdNone"/>.</summary>
+        public uint ParentId => FrameHeader.NodeIdNone;
+
+        /// <summary>Hierarchy level (0 = top).</summary>
+        public byte Level => 0;
+
+        /// <summary>Role within the level.</summary>
+        public NodeRole Role => NodeRole.Standalone;
+
+        /// <summary>Path cost to the root; <see cref="RankInfinite"/> when attached to nothing.</summary>
+        public ushort Rank => RankInfinite;
+
+        /// <summary>Partition this node believes it belongs to.</summary>
+        public ushort PartitionId => 0;
+
+        /// <summary>True when this node is the root of its tree (top of the hierarchy for its partition).</summary>
+        public bool IsRoot => false;
+
+        /// <summary>Children currently attached to this node.</summary>
+        public int ChildCount => 0;
+
+        /// <summary>The interval of this node's own beacons right now.</summary>
+        public int BeaconIntervalMs => _beaconIntervalMs;
+
         /// <summary>
         /// When the host must call <see cref="Tick"/> next (host monotonic ms): the next beacon or the next
         /// neighbour loss deadline. Before the first call it is 0 (call now).

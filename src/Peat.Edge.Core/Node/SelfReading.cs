@@ -17,6 +17,9 @@ namespace Peat.Edge.Core.Node
         /// <summary>0..100, or <see cref="BeaconBody.BatteryUnknown"/>.</summary>
         public byte BatteryPercent;
 
+        /// <summary>True while the node is moving (from GPS speed or configuration); beaconed as <see cref="Capabilities.Mobile"/>.</summary>
+        public bool IsMoving;
+
         /// <summary>A reading with a position fix and a battery level.</summary>
         public static SelfReading At(int latitudeE7, int longitudeE7, byte batteryPercent)
         {

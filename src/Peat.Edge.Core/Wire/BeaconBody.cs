@@ -84,65 +84,101 @@ namespace Peat.Edge.Core.Wire
             return Level <= LevelMax && (byte)Role <= (byte)NodeRole.Leader && positionOk && batteryOk && LoadPercent <= 100 && parentOk && IntervalHintDs >= 1;
         }
 
-        /// <summary>Writes the body array; returns false (writer overflowed) when it does not fit.</summary>
-        public bool TryWrite(ref MsgPackWriter writer)
+        /// <summary>Bytes this body takes on the wire (at most <see cref="EncodedBytesMax"/>).</summary>
+        public static int EncodedLength(in BeaconBody body)
         {
-            writer.WriteArrayHeader(FieldCount);
-            writer.WriteUInt(Level);
-            writer.WriteUInt((byte)Role);
-            if (HasPosition)
+            int position = body.HasPosition ? MsgPackEncoding.SizeOfInt(body.LatitudeE7) + MsgPackEncoding.SizeOfInt(body.LongitudeE7) : 2;
+            int battery = body.BatteryPercent == BatteryUnknown ? 1 : MsgPackEncoding.SizeOfUInt(body.BatteryPercent);
+            int parent = body.ParentId == FrameHeader.NodeIdNone ? 1 : MsgPackEncoding.SizeOfUInt(body.ParentId);
+            return MsgPackEncoding.SizeOfArrayHeader(FieldCount) + MsgPackEncoding.SizeOfUInt(body.Level) + 1 + position
+                + MsgPackEncoding.SizeOfUInt((ushort)body.Capabilities) + battery + MsgPackEncoding.SizeOfUInt(body.LoadPercent) + parent
+                + MsgPackEncoding.SizeOfUInt(body.PartitionId) + MsgPackEncoding.SizeOfUInt(body.Rank) + MsgPackEncoding.SizeOfUInt(body.IntervalHintDs);
+        }
+
+        /// <summary>
+        /// Writes the body array into buffer[offset .. offset + count) and returns its length, or 0 when
+        /// it does not fit. Room is checked once (any body fits <see cref="EncodedBytesMax"/>), then every
+        /// field is put without further checks.
+        /// </summary>
+        public static int Write(in BeaconBody body, byte[] buffer, int offset, int count)
+        {
+            Checks.Invariant.Slice(buffer, offset, count);
+            if (count < EncodedBytesMax && count < EncodedLength(body))
             {
-                writer.WriteInt(LatitudeE7);
-                writer.WriteInt(LongitudeE7);
+                return 0;
+            }
+
+            int p = MsgPackEncoding.PutArrayHeader(buffer, offset, FieldCount);
+            p = MsgPackEncoding.PutUInt(buffer, p, body.Level);
+            p = MsgPackEncoding.PutUInt(buffer, p, (byte)body.Role);
+            if (body.HasPosition)
+            {
+                p = MsgPackEncoding.PutInt(buffer, p, body.LatitudeE7);
+                p = MsgPackEncoding.PutInt(buffer, p, body.LongitudeE7);
             }
             else
             {
-                writer.WriteNil();
-                writer.WriteNil();
+                p = MsgPackEncoding.PutNil(buffer, p);
+                p = MsgPackEncoding.PutNil(buffer, p);
             }
 
-            writer.WriteUInt((ushort)Capabilities);
-            WriteOptional(ref writer, BatteryPercent != BatteryUnknown, BatteryPercent);
-            writer.WriteUInt(LoadPercent);
-            WriteOptional(ref writer, ParentId != FrameHeader.NodeIdNone, ParentId);
-            writer.WriteUInt(PartitionId);
-            writer.WriteUInt(Rank);
-            writer.WriteUInt(IntervalHintDs);
-            return !writer.Overflowed;
+            p = MsgPackEncoding.PutUInt(buffer, p, (ushort)body.Capabilities);
+            p = body.BatteryPercent == BatteryUnknown ? MsgPackEncoding.PutNil(buffer, p) : MsgPackEncoding.PutUInt(buffer, p, body.BatteryPercent);
+            p = MsgPackEncoding.PutUInt(buffer, p, body.LoadPercent);
+            p = body.ParentId == FrameHeader.NodeIdNone ? MsgPackEncoding.PutNil(buffer, p) : MsgPackEncoding.PutUInt(buffer, p, body.ParentId);
+            p = MsgPackEncoding.PutUInt(buffer, p, body.PartitionId);
+            p = MsgPackEncoding.PutUInt(buffer, p, body.Rank);
+            p = MsgPackEncoding.PutUInt(buffer, p, body.IntervalHintDs);
+            return p - offset;
         }
 
-        /// <summary>Reads a body that must occupy exactly buffer[offset .. offset + count).</summary>
+        /// <summary>
+        /// Reads a body that must occupy exactly buffer[offset .. offset + count). Reads each byte once,
+        /// with a local position (see <see cref="MsgPackDecoding"/>).
+        /// </summary>
         public static WireError TryRead(byte[] buffer, int offset, int count, out BeaconBody body)
         {
+            Checks.Invariant.Slice(buffer, offset, count);
             body = default;
-            MsgPackReader reader = new MsgPackReader(buffer, offset, count);
-            if (!reader.TryReadArrayHeader(out int fields) || fields < FieldCount)
+            int end = offset + count;
+            int p = MsgPackDecoding.GetArrayHeader(buffer, offset, end, out int fields);
+            if (p < 0 || fields < FieldCount)
             {
                 return WireError.Malformed;
             }
 
-            if (!reader.TryReadUInt32(LevelMax, out uint level) || !reader.TryReadUInt32((uint)NodeRole.Leader, out uint role))
+            uint role = 0, capabilities = 0, battery = 0, load = 0, parent = 0, partition = 0, rank = 0, hint = 0;
+            p = MsgPackDecoding.GetUInt32(buffer, p, end, LevelMax, out uint level);
+            p = p < 0 ? p : MsgPackDecoding.GetUInt32(buffer, p, end, (uint)NodeRole.Leader, out role);
+            if (p < 0)
             {
                 return WireError.InvalidField;
             }
 
             body.Level = (byte)level;
             body.Role = (NodeRole)role;
-            WireError positionError = ReadPosition(ref reader, ref body);
-            if (positionError != WireError.None)
+            int afterNil = MsgPackDecoding.GetNil(buffer, p, end);
+            if (afterNil >= 0)
             {
-                return positionError;
+                p = MsgPackDecoding.GetNil(buffer, afterNil, end); // both coordinates are nil, or neither is
+            }
+            else
+            {
+                p = MsgPackDecoding.GetInt32(buffer, p, end, -LatitudeE7Max, LatitudeE7Max, out body.LatitudeE7);
+                p = p < 0 ? p : MsgPackDecoding.GetInt32(buffer, p, end, -LongitudeE7Max, LongitudeE7Max, out body.LongitudeE7);
+                body.HasPosition = true;
             }
 
-            if (!reader.TryReadUInt32(0xFFFF, out uint capabilities)
-                || !TryReadOptional(ref reader, 100, BatteryUnknown, out uint battery)
-                || !reader.TryReadUInt32(100, out uint load)
-                || !TryReadOptional(ref reader, FrameHeader.NodeIdBroadcast - 1, FrameHeader.NodeIdNone, out uint parent)
-                || !reader.TryReadUInt32(0xFFFF, out uint partition)
-                || !reader.TryReadUInt32(0xFFFF, out uint rank)
-                || !reader.TryReadUInt32(0xFFFF, out uint hint)
-                || hint == 0)
+            p = p < 0 ? p : MsgPackDecoding.GetUInt32(buffer, p, end, 0xFFFF, out capabilities);
+            p = p < 0 ? p : GetOptional(buffer, p, end, 100, BatteryUnknown, out battery);
+            p = p < 0 ? p : MsgPackDecoding.GetUInt32(buffer, p, end, 100, out load);
+            p = p < 0 ? p : GetOptional(buffer, p, end, FrameHeader.NodeIdBroadcast - 1, FrameHeader.NodeIdNone, out parent);
+            p = p < 0 ? p : MsgPackDecoding.GetUInt32(buffer, p, end, 0xFFFF, out partition);
+            p = p < 0 ? p : MsgPackDecoding.GetUInt32(buffer, p, end, 0xFFFF, out rank);
+            p = p < 0 ? p : MsgPackDecoding.GetUInt32(buffer, p, end, 0xFFFF, out hint);
+            if (p < 0 || hint == 0)
             {
+                body = default;
                 return WireError.InvalidField;
             }
 
@@ -153,7 +189,13 @@ namespace Peat.Edge.Core.Wire
             body.PartitionId = (ushort)partition;
             body.Rank = (ushort)rank;
             body.IntervalHintDs = (ushort)hint;
-            for (int extra = FieldCount; extra < fields; extra++)
+            return fields == FieldCount ? (p == end ? WireError.None : WireError.Malformed) : SkipAppended(buffer, p, end, fields - FieldCount);
+        }
+
+        private static WireError SkipAppended(byte[] buffer, int position, int end, int extra)
+        {
+            MsgPackReader reader = new MsgPackReader(buffer, position, end - position);
+            for (int i = 0; i < extra; i++)
             {
                 if (!reader.TrySkip())
                 {
@@ -164,49 +206,19 @@ namespace Peat.Edge.Core.Wire
             return reader.Remaining == 0 ? WireError.None : WireError.Malformed;
         }
 
-        private static WireError ReadPosition(ref MsgPackReader reader, ref BeaconBody body)
+        [System.Runtime.CompilerServices.MethodImpl(Inlining.Aggressive)]
+        private static int GetOptional(byte[] buffer, int position, int end, uint max, uint absentValue, out uint value)
         {
-            if (reader.PeekIsNil)
-            {
-                reader.TryReadNil();
-                // Both coordinates are nil, or neither is.
-                return reader.TryReadNil() ? WireError.None : WireError.InvalidField;
-            }
-
-            if (!reader.TryReadInt64InRange(-LatitudeE7Max, LatitudeE7Max, out long latitude)
-                || !reader.TryReadInt64InRange(-LongitudeE7Max, LongitudeE7Max, out long longitude))
-            {
-                return WireError.InvalidField;
-            }
-
-            body.HasPosition = true;
-            body.LatitudeE7 = (int)latitude;
-            body.LongitudeE7 = (int)longitude;
-            return WireError.None;
-        }
-
-        private static void WriteOptional(ref MsgPackWriter writer, bool present, uint value)
-        {
-            if (present)
-            {
-                writer.WriteUInt(value);
-            }
-            else
-            {
-                writer.WriteNil();
-            }
-        }
-
-        private static bool TryReadOptional(ref MsgPackReader reader, uint max, uint absentValue, out uint value)
-        {
-            if (reader.TryReadNil())
+            int afterNil = MsgPackDecoding.GetNil(buffer, position, end);
+            if (afterNil >= 0)
             {
                 value = absentValue;
-                return true;
+                return afterNil;
             }
 
             // A present value must not collide with the "absent" marker (e.g. parent id 0).
-            return reader.TryReadUInt32(max, out value) && value != absentValue;
+            int next = MsgPackDecoding.GetUInt32(buffer, position, end, max, out value);
+            return next >= 0 && value != absentValue ? next : -1;
         }
     }
 }

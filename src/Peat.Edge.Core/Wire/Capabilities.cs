@@ -32,5 +32,8 @@ namespace Peat.Edge.Core.Wire
 
         /// <summary>Forwards frames for others.</summary>
         Relay = 1 << 7,
+
+        /// <summary>Moving right now (set by the node from its readings): a poor choice of leader.</summary>
+        Mobile = 1 << 8,
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Checks;
 
 namespace Peat.Edge.Core.Wire
@@ -30,18 +31,18 @@ namespace Peat.Edge.Core.Wire
         public int Remaining => _end - _position;
 
         /// <summary>True when the next value is nil (does not consume it).</summary>
-        public bool PeekIsNil => _position < _end && _buffer[_position] == MsgPackCode.Nil;
+        public bool PeekIsNil
+        {
+            [MethodImpl(Inlining.Aggressive)]
+            get { return _position < _end && _buffer[_position] == MsgPackCode.Nil; }
+        }
 
         /// <summary>Consumes a nil.</summary>
+        [MethodImpl(Inlining.Aggressive)]
         public bool TryReadNil()
         {
-            if (!PeekIsNil)
-            {
-                return false;
-            }
-
-            _position++;
-            return true;
+            int next = MsgPackDecoding.GetNil(_buffer, _position, _end);
+            return Commit(next);
         }
 
         /// <summary>Reads a bool.</summary>
@@ -67,104 +68,37 @@ namespace Peat.Edge.Core.Wire
         /// <summary>Reads any integer encoding that fits in a long.</summary>
         public bool TryReadInt64(out long value)
         {
-            value = 0;
-            if (!TryDecodeInteger(out long signedValue, out ulong unsignedValue, out bool isUnsigned, out int length))
-            {
-                return false;
-            }
-
-            if (isUnsigned)
-            {
-                if (unsignedValue > long.MaxValue)
-                {
-                    return false;
-                }
-
-                value = (long)unsignedValue;
-            }
-            else
-            {
-                value = signedValue;
-            }
-
-            _position += length;
-            return true;
+            int next = MsgPackDecoding.GetInteger(_buffer, _position, _end, out long signedValue, out ulong unsignedValue, out bool isUnsigned);
+            bool fits = !isUnsigned || unsignedValue <= long.MaxValue;
+            value = next >= 0 && fits ? (isUnsigned ? (long)unsignedValue : signedValue) : 0;
+            return Commit(fits ? next : -1);
         }
 
         /// <summary>Reads any integer encoding whose value fits in an unsigned long (negative values are refused).</summary>
         public bool TryReadUInt64(out ulong value)
         {
-            value = 0;
-            if (!TryDecodeInteger(out long signedValue, out ulong unsignedValue, out bool isUnsigned, out int length))
-            {
-                return false;
-            }
-
-            if (!isUnsigned && signedValue < 0)
-            {
-                return false;
-            }
-
-            value = isUnsigned ? unsignedValue : (ulong)signedValue;
-            _position += length;
-            return true;
+            int next = MsgPackDecoding.GetInteger(_buffer, _position, _end, out long signedValue, out ulong unsignedValue, out bool isUnsigned);
+            bool fits = isUnsigned || signedValue >= 0;
+            value = next >= 0 && fits ? (isUnsigned ? unsignedValue : (ulong)signedValue) : 0;
+            return Commit(fits ? next : -1);
         }
 
         /// <summary>Reads an integer and refuses it unless min ≤ value ≤ max.</summary>
-        public bool TryReadInt64InRange(long min, long max, out long value)
+        public bool TryReadInt32InRange(int min, int max, out int value)
         {
-            int start = _position;
-            if (!TryReadInt64(out value) || value < min || value > max)
-            {
-                _position = start;
-                value = 0;
-                return false;
-            }
-
-            return true;
+            return Commit(MsgPackDecoding.GetInt32(_buffer, _position, _end, min, max, out value));
         }
 
         /// <summary>Reads an unsigned integer no larger than max.</summary>
         public bool TryReadUInt32(uint max, out uint value)
         {
-            value = 0;
-            int start = _position;
-            if (!TryReadUInt64(out ulong wide) || wide > max)
-            {
-                _position = start;
-                return false;
-            }
-
-            value = (uint)wide;
-            return true;
+            return Commit(MsgPackDecoding.GetUInt32(_buffer, _position, _end, max, out value));
         }
 
         /// <summary>Reads an array header.</summary>
         public bool TryReadArrayHeader(out int count)
         {
-            count = 0;
-            if (_position >= _end)
-            {
-                return false;
-            }
-
-            byte code = _buffer[_position];
-            if (code >= MsgPackCode.FixArray && code <= MsgPackCode.FixArrayMax)
-            {
-                count = code & 0x0f;
-                _position++;
-                return true;
-            }
-
-            int sizeBytes = code == MsgPackCode.Array16 ? 2 : code == MsgPackCode.Array32 ? 4 : 0;
-            if (sizeBytes == 0 || !TryPeekBigEndian(_position + 1, sizeBytes, out ulong wide) || wide > int.MaxValue)
-            {
-                return false;
-            }
-
-            count = (int)wide;
-            _position += 1 + sizeBytes;
-            return true;
+            return Commit(MsgPackDecoding.GetArrayHeader(_buffer, _position, _end, out count));
         }
 
         /// <summary>Reads a bin value; its bytes stay in place at buffer[offset .. offset + length).</summary>
@@ -332,81 +266,21 @@ namespace Peat.Edge.Core.Wire
             return true;
         }
 
-        private bool TryDecodeInteger(out long signedValue, out ulong unsignedValue, out bool isUnsigned, out int length)
+        [MethodImpl(Inlining.Aggressive)]
+        private bool Commit(int next)
         {
-            signedValue = 0;
-            unsignedValue = 0;
-            isUnsigned = true;
-            length = 0;
-            if (_position >= _end)
+            if (next < 0)
             {
                 return false;
             }
 
-            byte code = _buffer[_position];
-            if (code <= MsgPackCode.PositiveFixIntMax)
-            {
-                unsignedValue = code;
-                length = 1;
-                return true;
-            }
-
-            if (code >= MsgPackCode.NegativeFixIntMin)
-            {
-                signedValue = (sbyte)code;
-                isUnsigned = false;
-                length = 1;
-                return true;
-            }
-
-            int valueBytes;
-            switch (code)
-            {
-                case MsgPackCode.UInt8: valueBytes = 1; break;
-                case MsgPackCode.UInt16: valueBytes = 2; break;
-                case MsgPackCode.UInt32: valueBytes = 4; break;
-                case MsgPackCode.UInt64: valueBytes = 8; break;
-                case MsgPackCode.Int8: valueBytes = 1; isUnsigned = false; break;
-                case MsgPackCode.Int16: valueBytes = 2; isUnsigned = false; break;
-                case MsgPackCode.Int32: valueBytes = 4; isUnsigned = false; break;
-                case MsgPackCode.Int64: valueBytes = 8; isUnsigned = false; break;
-                default: return false;
-            }
-
-            if (!TryPeekBigEndian(_position + 1, valueBytes, out ulong raw))
-            {
-                return false;
-            }
-
-            length = 1 + valueBytes;
-            if (isUnsigned)
-            {
-                unsignedValue = raw;
-            }
-            else
-            {
-                // Sign-extend from the encoded width.
-                int unusedBits = 64 - (valueBytes * 8);
-                signedValue = ((long)(raw << unusedBits)) >> unusedBits;
-            }
-
+            _position = next;
             return true;
         }
 
         private bool TryPeekBigEndian(int index, int bytes, out ulong value)
         {
-            value = 0;
-            if (index < 0 || bytes > _end - index)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < bytes; i++)
-            {
-                value = (value << 8) | _buffer[index + i];
-            }
-
-            return true;
+            return MsgPackDecoding.TryGetBigEndian(_buffer, index, _end, bytes, out value);
         }
     }
 }

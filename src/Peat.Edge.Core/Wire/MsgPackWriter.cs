@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Checks;
 
 namespace Peat.Edge.Core.Wire
@@ -5,8 +6,9 @@ namespace Peat.Edge.Core.Wire
     /// <summary>
     /// Writes the MessagePack subset the wire format uses (nil, bool, integers in their smallest
     /// encoding, array headers, bin) into a caller's byte range. A write that does not fit returns
-    /// false, writes nothing, and marks the writer <see cref="Overflowed"/>; it never throws or writes
-    /// outside the range. A local struct: using it allocates nothing.
+    /// false, writes nothing, and marks the writer <see cref="Overflowed"/> (later writes fail too, so a
+    /// half-written message is never mistaken for a whole one); it never throws or writes outside the
+    /// range. A local struct: using it allocates nothing. The encodings are <see cref="MsgPackEncoding"/>'s.
     /// </summary>
     public struct MsgPackWriter
     {
@@ -41,7 +43,7 @@ namespace Peat.Edge.Core.Wire
                 return false;
             }
 
-            _buffer[_position++] = MsgPackCode.Nil;
+            _position = MsgPackEncoding.PutNil(_buffer, _position);
             return true;
         }
 
@@ -60,153 +62,58 @@ namespace Peat.Edge.Core.Wire
         /// <summary>Writes an unsigned integer in its smallest encoding.</summary>
         public bool WriteUInt(ulong value)
         {
-            if (value <= MsgPackCode.PositiveFixIntMax)
+            if (!Reserve(MsgPackEncoding.SizeOfUInt(value)))
             {
-                return WriteByte((byte)value);
+                return false;
             }
 
-            if (value <= 0xff)
-            {
-                return WriteCodeAndBigEndian(MsgPackCode.UInt8, value, 1);
-            }
-
-            if (value <= 0xffff)
-            {
-                return WriteCodeAndBigEndian(MsgPackCode.UInt16, value, 2);
-            }
-
-            if (value <= 0xffffffffUL)
-            {
-                return WriteCodeAndBigEndian(MsgPackCode.UInt32, value, 4);
-            }
-
-            return WriteCodeAndBigEndian(MsgPackCode.UInt64, value, 8);
+            _position = MsgPackEncoding.PutUInt(_buffer, _position, value);
+            return true;
         }
 
-        /// <summary>Writes a signed integer in its smallest encoding (non-negative values as unsigned, as the spec recommends).</summary>
+        /// <summary>Writes a signed integer in its smallest encoding.</summary>
         public bool WriteInt(long value)
         {
-            if (value >= 0)
+            if (!Reserve(MsgPackEncoding.SizeOfInt(value)))
             {
-                return WriteUInt((ulong)value);
+                return false;
             }
 
-            if (value >= -32)
-            {
-                return WriteByte(unchecked((byte)value));
-            }
-
-            if (value >= -128)
-            {
-                return WriteCodeAndBigEndian(MsgPackCode.Int8, unchecked((ulong)value), 1);
-            }
-
-            if (value >= -32768)
-            {
-                return WriteCodeAndBigEndian(MsgPackCode.Int16, unchecked((ulong)value), 2);
-            }
-
-            if (value >= int.MinValue)
-            {
-                return WriteCodeAndBigEndian(MsgPackCode.Int32, unchecked((ulong)value), 4);
-            }
-
-            return WriteCodeAndBigEndian(MsgPackCode.Int64, unchecked((ulong)value), 8);
+            _position = MsgPackEncoding.PutInt(_buffer, _position, value);
+            return true;
         }
 
         /// <summary>Writes an array header for <paramref name="count"/> elements.</summary>
         public bool WriteArrayHeader(int count)
         {
             Invariant.InRange(count >= 0, "count", "must not be negative");
-            if (count <= 15)
+            if (!Reserve(MsgPackEncoding.SizeOfArrayHeader(count)))
             {
-                return WriteByte((byte)(MsgPackCode.FixArray | count));
+                return false;
             }
 
-            if (count <= 0xffff)
-            {
-                return WriteCodeAndBigEndian(MsgPackCode.Array16, (ulong)count, 2);
-            }
-
-            return WriteCodeAndBigEndian(MsgPackCode.Array32, (ulong)count, 4);
+            _position = MsgPackEncoding.PutArrayHeader(_buffer, _position, count);
+            return true;
         }
 
         /// <summary>Writes a bin value holding source[offset .. offset + count).</summary>
         public bool WriteBin(byte[] source, int offset, int count)
         {
             Invariant.Slice(source, offset, count);
-            int headerBytes = count <= 0xff ? 2 : count <= 0xffff ? 3 : 5;
-            if (!Reserve(headerBytes + count))
+            int sizeBytes = count <= 0xff ? 1 : count <= 0xffff ? 2 : 4;
+            if (!Reserve(1 + sizeBytes + count))
             {
                 return false;
             }
 
-            if (headerBytes == 2)
-            {
-                PutCodeAndBigEndian(MsgPackCode.Bin8, (ulong)count, 1);
-            }
-            else if (headerBytes == 3)
-            {
-                PutCodeAndBigEndian(MsgPackCode.Bin16, (ulong)count, 2);
-            }
-            else
-            {
-                PutCodeAndBigEndian(MsgPackCode.Bin32, (ulong)count, 4);
-            }
-
+            byte code = sizeBytes == 1 ? MsgPackCode.Bin8 : sizeBytes == 2 ? MsgPackCode.Bin16 : MsgPackCode.Bin32;
+            _position = MsgPackEncoding.PutCodeAndBigEndian(_buffer, _position, code, (ulong)count, sizeBytes);
             System.Array.Copy(source, offset, _buffer, _position, count);
             _position += count;
             return true;
         }
 
-        /// <summary>Bytes the smallest encoding of an unsigned integer takes.</summary>
-        public static int SizeOfUInt(ulong value)
-        {
-            return value <= MsgPackCode.PositiveFixIntMax ? 1 : value <= 0xff ? 2 : value <= 0xffff ? 3 : value <= 0xffffffffUL ? 5 : 9;
-        }
-
-        /// <summary>Bytes the smallest encoding of a signed integer takes.</summary>
-        public static int SizeOfInt(long value)
-        {
-            if (value >= 0)
-            {
-                return SizeOfUInt((ulong)value);
-            }
-
-            return value >= -32 ? 1 : value >= -128 ? 2 : value >= -32768 ? 3 : value >= int.MinValue ? 5 : 9;
-        }
-
-        private bool WriteByte(byte value)
-        {
-            if (!Reserve(1))
-            {
-                return false;
-            }
-
-            _buffer[_position++] = value;
-            return true;
-        }
-
-        private bool WriteCodeAndBigEndian(byte code, ulong value, int valueBytes)
-        {
-            if (!Reserve(1 + valueBytes))
-            {
-                return false;
-            }
-
-            PutCodeAndBigEndian(code, value, valueBytes);
-            return true;
-        }
-
-        private void PutCodeAndBigEndian(byte code, ulong value, int valueBytes)
-        {
-            _buffer[_position++] = code;
-            for (int shift = (valueBytes - 1) * 8; shift >= 0; shift -= 8)
-            {
-                _buffer[_position++] = (byte)(value >> shift);
-            }
-        }
-
+        [MethodImpl(Inlining.Aggressive)]
         private bool Reserve(int bytes)
         {
             if (_overflowed || bytes > _end - _position)

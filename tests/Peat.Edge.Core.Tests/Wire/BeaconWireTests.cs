@@ -160,7 +160,8 @@ public sealed class BeaconWireTests
     {
         byte[] frame = Convert.FromHexString(BeaconVectors.Typical.Hex);
         byte[] padded = frame.Take(frame.Length - TagBytes).Append((byte)0x00).Concat(new byte[TagBytes]).ToArray();
-        Assert.Equal(WireError.Malformed, FrameCodec.TryRead(padded, 0, padded.Length, TagBytes, out _, out _, out _));
+        Assert.Equal(WireError.None, FrameCodec.TryRead(padded, 0, padded.Length, TagBytes, out _, out int bodyOffset, out int bodyCount));
+        Assert.Equal(WireError.Malformed, BeaconBody.TryRead(padded, bodyOffset, bodyCount, out _));
     }
 
     [Fact]

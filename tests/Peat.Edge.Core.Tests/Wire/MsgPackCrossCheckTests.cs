@@ -31,7 +31,7 @@ public sealed class MsgPackCrossCheckTests
             referenceWriter.Flush();
 
             Assert.Equal(reference.WrittenSpan.ToArray(), core.AsSpan(0, writer.BytesWritten).ToArray());
-            Assert.Equal(MsgPackWriter.SizeOfInt(value), writer.BytesWritten);
+            Assert.Equal(MsgPackEncoding.SizeOfInt(value), writer.BytesWritten);
             var reader = new CSharpReader(new ReadOnlySequence<byte>(core, 0, writer.BytesWritten));
             Assert.Equal(value, reader.ReadInt64());
         }
@@ -48,6 +48,34 @@ public sealed class MsgPackCrossCheckTests
                 Assert.True(reader.TryReadInt64(out long read), $"value {value} as {Convert.ToHexString(encoded)}");
                 Assert.Equal(value, read);
                 Assert.Equal(0, reader.Remaining);
+            }
+        }
+    }
+
+    [Fact]
+    public void Range_checked_32_bit_reads_accept_every_encoding_of_an_in_range_value_and_nothing_else()
+    {
+        foreach (long value in EdgeIntegers.Concat(RandomIntegers(5000, seed: 13)))
+        {
+            foreach (byte[] encoded in EveryEncodingOf(value))
+            {
+                var signed = new MsgPackReader(encoded, 0, encoded.Length);
+                bool inInt = value >= int.MinValue && value <= int.MaxValue;
+                Assert.Equal(inInt, signed.TryReadInt32InRange(int.MinValue, int.MaxValue, out int asInt));
+                Assert.Equal(inInt ? (int)value : 0, asInt);
+                Assert.Equal(inInt ? encoded.Length : 0, signed.Position);
+
+                var narrow = new MsgPackReader(encoded, 0, encoded.Length);
+                bool inNarrow = value >= -900000000 && value <= 900000000;
+                Assert.Equal(inNarrow, narrow.TryReadInt32InRange(-900000000, 900000000, out _));
+
+                var unsigned = new MsgPackReader(encoded, 0, encoded.Length);
+                bool inUInt = value >= 0 && value <= uint.MaxValue;
+                Assert.Equal(inUInt, unsigned.TryReadUInt32(uint.MaxValue, out uint asUInt));
+                Assert.Equal(inUInt ? (uint)value : 0u, asUInt);
+
+                var capped = new MsgPackReader(encoded, 0, encoded.Length);
+                Assert.Equal(value >= 0 && value <= 100, capped.TryReadUInt32(100, out _));
             }
         }
     }
@@ -176,7 +204,8 @@ public sealed class MsgPackCrossCheckTests
             while (reader.Remaining > 0 && steps++ < 64)
             {
                 int before = reader.Position;
-                bool any = reader.TryReadInt64(out _) || reader.TryReadNil() || reader.TryReadBool(out _)
+                bool any = reader.TryReadInt64(out _) || reader.TryReadUInt64(out _) || reader.TryReadInt32InRange(-5, 5, out _)
+                    || reader.TryReadUInt32(1000, out _) || reader.TryReadNil() || reader.TryReadBool(out _)
                     || reader.TryReadArrayHeader(out _) || reader.TryReadBin(out _, out _) || reader.TrySkip();
                 Assert.InRange(reader.Position, offset, offset + count);
                 if (!any)

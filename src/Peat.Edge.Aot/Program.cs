@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Peat.Edge.Aot.Cli;
+
+namespace Peat.Edge.Aot
+{
+    /// <summary>
+    /// Wires the commands; each command's options and behaviour live in Cli/ and the feature folders.
+    /// --help and --version come with <see cref="RootCommand"/>.
+    /// </summary>
+    public static class Program
+    {
+        public static int Main(string[] args)
+        {
+            RootCommand root = new RootCommand("peat-edge: mesh intelligence for constrained field devices (Peat.Edge).");
+            root.Subcommands.Add(DemoCommand.Create());
+            return CommandLineRunner.Run(root, args);
+        }
+    }
+}

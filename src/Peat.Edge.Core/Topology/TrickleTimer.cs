@@ -1,0 +1,96 @@
+using Peat.Edge.Core.Checks;
+using Peat.Edge.Core.Rng;
+
+namespace Peat.Edge.Core.Topology
+{
+    /// <summary>
+    /// Beacon timing after RFC 6206 (Trickle), without suppression because our beacons are also
+    /// heartbeats: an interval I starts at <c>Imin</c>; the beacon goes out at a random point in the
+    /// last <c>jitter</c> share of I; at the end of I the next interval is 2I, up to <c>Imax</c>. Any
+    /// topology change resets I to <c>Imin</c>, so a stable mesh spends little airtime and a broken one
+    /// repairs in a few short intervals.
+    /// <para>The next send time is drawn when the current beacon goes out, so each beacon can announce
+    /// exactly how long until the next one (<see cref="OnSent"/>); a reset only ever makes that sooner.</para>
+    /// </summary>
+    public sealed class TrickleTimer
+    {
+        private readonly int _intervalMsMin;
+        private readonly int _intervalMsMax;
+        private readonly int _jitterPercent;
+        private readonly Pcg32 _random;
+        private int _intervalMs;
+        private long _intervalStartMs;
+        private long _sendAtMs;
+
+        /// <summary>Creates a timer; <see cref="Start"/> arms it.</summary>
+        public TrickleTimer(int intervalMsMin, int intervalMsMax, int jitterPercent, Pcg32 random)
+        {
+            Invariant.InRange(intervalMsMin > 0 && intervalMsMax >= intervalMsMin, "intervalMsMax", "must be >= intervalMsMin > 0");
+            Invariant.InRange(jitterPercent >= 0 && jitterPercent <= 100, "jitterPercent", "must be 0..100");
+            _intervalMsMin = intervalMsMin;
+            _intervalMsMax = intervalMsMax;
+            _jitterPercent = jitterPercent;
+            _random = random;
+            _intervalMs = intervalMsMin;
+            _sendAtMs = long.MaxValue;
+        }
+
+        /// <summary>The current interval I.</summary>
+        public int IntervalMs => _intervalMs;
+
+        /// <summary>When the next beacon is due.</summary>
+        public long SendAtMs => _sendAtMs;
+
+        /// <summary>Arms the timer at power-on: the first beacon comes anywhere in the first interval, so nodes started together spread out.</summary>
+        public void Start(long nowMs)
+        {
+            _intervalMs = _intervalMsMin;
+            _intervalStartMs = nowMs;
+            _sendAtMs = nowMs + _random.NextInRange(0, _intervalMsMin);
+        }
+
+        /// <summary>
+        /// Topology changed: back to Imin. Does nothing when already in a fresh Imin interval (RFC 6206
+        /// §4.2, step 6), and never delays a beacon that was due sooner.
+        /// </summary>
+        public void Reset(long nowMs)
+        {
+            if (_intervalMs == _intervalMsMin && _sendAtMs >= nowMs)
+            {
+                return;
+            }
+
+            _intervalMs = _intervalMsMin;
+            _intervalStartMs = nowMs;
+            long sendAtMs = nowMs + DrawSendOffsetMs(_intervalMs);
+            _sendAtMs = sendAtMs < _sendAtMs ? sendAtMs : _sendAtMs;
+        }
+
+        /// <summary>
+        /// Records that the beacon went out at <paramref name="nowMs"/>, moves to the next interval and
+        /// returns the milliseconds until the next beacon (the interval hint to announce).
+        /// </summary>
+        public int OnSent(long nowMs)
+        {
+            long nextStartMs = _intervalStartMs + _intervalMs;
+            if (nextStartMs <= nowMs)
+            {
+                nextStartMs = nowMs + 1; // a late host tick (or a reset) must not schedule into the past
+            }
+
+            int next = _intervalMs >= _intervalMsMax / 2 ? _intervalMsMax : _intervalMs * 2;
+            _intervalMs = next;
+            _intervalStartMs = nextStartMs;
+            _sendAtMs = nextStartMs + DrawSendOffsetMs(next);
+            long untilNextMs = _sendAtMs - nowMs;
+            Invariant.That(untilNextMs > 0 && untilNextMs <= (2L * _intervalMsMax) + 1, "the next beacon is scheduled within two intervals");
+            return (int)untilNextMs;
+        }
+
+        private long DrawSendOffsetMs(int intervalMs)
+        {
+            long earliest = intervalMs - ((long)intervalMs * _jitterPercent / 100);
+            return _random.NextInRange(earliest, intervalMs);
+        }
+    }
+}
