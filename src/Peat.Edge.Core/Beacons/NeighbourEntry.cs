@@ -4,8 +4,8 @@ namespace Peat.Edge.Core.Beacons
 {
     /// <summary>
     /// One neighbour as the beacon table holds it: its latest beacon plus reception bookkeeping.
-    /// 48 bytes on a 64-bit runtime (a test checks the size; goal ≤ 64). Position cells are derived
-    /// from the coordinates when queried rather than stored.
+    /// 48 bytes on a 64-bit runtime (a test checks the size; goal ≤ 64). The distance is cached
+    /// because parent selection reads it on every evaluation; geohash cells are derived when queried.
     /// </summary>
     public struct NeighbourEntry
     {
@@ -14,6 +14,9 @@ namespace Peat.Edge.Core.Beacons
 
         /// <summary>The neighbour's id.</summary>
         public uint NodeId;
+
+        /// <summary>Distance from this node in metres, or -1 when either position is unknown (kept current by the table).</summary>
+        public int DistanceM;
 
         /// <summary>The latest beacon body.</summary>
         public BeaconBody Beacon;

@@ -27,6 +27,9 @@ namespace Peat.Edge.Core.Beacons
         private int _count;
         private long _nextLossDeadlineMs = long.MaxValue;
         private bool _nextLossDeadlineDirty;
+        private bool _hasOrigin;
+        private int _originLatitudeE7;
+        private int _originLongitudeE7;
 
         /// <summary>Allocates a table for <paramref name="capacity"/> neighbours.</summary>
         public NeighbourTable(int capacity, int missedBeaconsBeforeLoss)
@@ -103,13 +106,27 @@ namespace Peat.Edge.Core.Beacons
         /// </summary>
         public UpsertOutcome Upsert(uint nodeId, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs, uint protectedId, out uint evictedId)
         {
+            UpsertOutcome outcome = Upsert(nodeId, sequence, beacon, link, nowMs, protectedId, out NeighbourEntry evicted, out _);
+            evictedId = evicted.NodeId;
+            return outcome;
+        }
+
+        /// <summary>
+        /// As <see cref="Upsert(uint, ushort, in BeaconBody, in LinkInfo, long, uint, out uint)"/>, also giving the
+        /// entry evicted to make room (NodeId 0 when none) and the beacon it replaced (default when added).
+        /// </summary>
+        public UpsertOutcome Upsert(uint nodeId, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs, uint protectedId, out NeighbourEntry evicted, out BeaconBody previous)
+        {
             Invariant.That(FrameHeader.IsValidNodeId(nodeId), "neighbour ids are valid node ids");
-            evictedId = FrameHeader.NodeIdNone;
+            evicted = default;
             int index = IndexOf(nodeId);
             if (index >= 0)
             {
+                previous = _entries[index].Beacon;
                 return Refresh(index, sequence, beacon, link, nowMs);
             }
+
+            previous = default;
 
             if (_count == _entries.Length)
             {
@@ -119,12 +136,13 @@ namespace Peat.Edge.Core.Beacons
                     return UpsertOutcome.Full;
                 }
 
-                evictedId = _entries[victim].NodeId;
+                evicted = _entries[victim];
                 RemoveAt(victim);
             }
 
             NeighbourEntry entry = default;
             entry.NodeId = nodeId;
+            entry.DistanceM = -1;
             entry.LastSequence = sequence;
             entry.ReceptionMask = 1;
             entry.ReceptionWindow = 1;
@@ -134,24 +152,25 @@ namespace Peat.Edge.Core.Beacons
             return UpsertOutcome.Added;
         }
 
-        /// <summary>Removes a neighbour (it left); false when it was not in the table.</summary>
-        public bool Remove(uint nodeId)
+        /// <summary>Removes a neighbour (it left or is suspected); false when it was not in the table.</summary>
+        public bool Remove(uint nodeId, out NeighbourEntry removed)
         {
             int index = IndexOf(nodeId);
             if (index < 0)
             {
+                removed = default;
                 return false;
             }
 
+            removed = _entries[index];
             RemoveAt(index);
             return true;
         }
 
         /// <summary>Removes one neighbour whose loss deadline has passed; false when none has.</summary>
-        public bool TryRemoveLost(long nowMs, out uint nodeId, out long silentMs)
+        public bool TryRemoveLost(long nowMs, out NeighbourEntry lost)
         {
-            nodeId = FrameHeader.NodeIdNone;
-            silentMs = 0;
+            lost = default;
             if (nowMs < NextLossDeadlineMs)
             {
                 return false;
@@ -161,8 +180,7 @@ namespace Peat.Edge.Core.Beacons
             {
                 if (nowMs >= _entries[i].LossDeadlineMs(_missedBeaconsBeforeLoss))
                 {
-                    nodeId = _entries[i].NodeId;
-                    silentMs = nowMs - _entries[i].LastHeardMs;
+                    lost = _entries[i];
                     RemoveAt(i);
                     return true;
                 }
@@ -170,6 +188,23 @@ namespace Peat.Edge.Core.Beacons
 
             Invariant.That(false, "the cached loss deadline matches an entry");
             return false;
+        }
+
+        /// <summary>Sets this node's own position, from which every entry's <see cref="NeighbourEntry.DistanceM"/> is measured.</summary>
+        public void SetOrigin(bool hasPosition, int latitudeE7, int longitudeE7)
+        {
+            if (hasPosition == _hasOrigin && latitudeE7 == _originLatitudeE7 && longitudeE7 == _originLongitudeE7)
+            {
+                return;
+            }
+
+            _hasOrigin = hasPosition;
+            _originLatitudeE7 = latitudeE7;
+            _originLongitudeE7 = longitudeE7;
+            for (int i = 0; i < _count; i++)
+            {
+                _entries[i].DistanceM = DistanceTo(_entries[i].Beacon);
+            }
         }
 
         /// <summary>
@@ -254,12 +289,29 @@ namespace Peat.Edge.Core.Beacons
             return changed ? UpsertOutcome.Updated : UpsertOutcome.Refreshed;
         }
 
-        private static void Apply(ref NeighbourEntry entry, in BeaconBody beacon, in LinkInfo link, long nowMs)
+        private void Apply(ref NeighbourEntry entry, in BeaconBody beacon, in LinkInfo link, long nowMs)
         {
+            bool moved = entry.DistanceM < 0 || beacon.HasPosition != entry.Beacon.HasPosition
+                || beacon.LatitudeE7 != entry.Beacon.LatitudeE7 || beacon.LongitudeE7 != entry.Beacon.LongitudeE7;
+            if (moved)
+            {
+                entry.DistanceM = DistanceTo(beacon); // geo maths only when a position changes
+            }
+
             entry.Beacon = beacon;
             entry.LastHeardMs = nowMs;
             entry.RssiDbm = link.RssiDbm;
             entry.SnrDb = link.SnrDb;
+        }
+
+        private int DistanceTo(in BeaconBody beacon)
+        {
+            if (!_hasOrigin || !beacon.HasPosition)
+            {
+                return -1;
+            }
+
+            return GeoDistance.DistanceMRounded(_originLatitudeE7, _originLongitudeE7, beacon.LatitudeE7, beacon.LongitudeE7);
         }
 
         private int FindEvictable(long nowMs, uint protectedId)

@@ -20,5 +20,41 @@ namespace Peat.Edge.Core.Node
 
         /// <summary>A neighbour announced it is shutting down (leave beacon).</summary>
         NeighbourLeft = 5,
+
+        /// <summary>This node took a parent while it had none. NodeId: the parent; Value: this node's new rank.</summary>
+        ParentSelected = 6,
+
+        /// <summary>This node moved to another parent. NodeId: the new parent; Value: the old parent's id (as int).</summary>
+        ParentChanged = 7,
+
+        /// <summary>This node's parent was lost (missed beacons, leave, or suspected after unacknowledged uplinks). NodeId: the old parent.</summary>
+        ParentLost = 8,
+
+        /// <summary>A neighbour now names this node as its parent.</summary>
+        ChildAdded = 9,
+
+        /// <summary>A child left, was lost, or chose another parent.</summary>
+        ChildRemoved = 10,
+
+        /// <summary>A same-level peer in this node's partition was found.</summary>
+        LateralDiscovered = 11,
+
+        /// <summary>A same-level peer is no longer one (lost, moved level or partition).</summary>
+        LateralLost = 12,
+
+        /// <summary>This node's role changed. Value: the new <c>NodeRole</c>.</summary>
+        RoleChanged = 13,
+
+        /// <summary>This node's level changed. Value: the new level.</summary>
+        LevelChanged = 14,
+
+        /// <summary>This node joined another partition (tree). Value: the new partition id.</summary>
+        PartitionChanged = 15,
+
+        /// <summary>This node became the root of a tree. Value: the partition id it announces.</summary>
+        BecameRoot = 16,
+
+        /// <summary>This node has no path to a root and announces an infinite rank so its descendants move.</summary>
+        Detached = 17,
     }
 }

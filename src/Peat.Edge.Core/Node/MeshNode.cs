@@ -1,9 +1,11 @@
 using Peat.Edge.Core.Beacons;
 using Peat.Edge.Core.Checks;
+using Peat.Edge.Core.Hierarchy;
 using Peat.Edge.Core.Limits;
 using Peat.Edge.Core.Metrics;
 using Peat.Edge.Core.Rng;
 using Peat.Edge.Core.Storage;
+using Peat.Edge.Core.Topology;
 using Peat.Edge.Core.Wire;
 
 namespace Peat.Edge.Core.Node
@@ -13,13 +15,13 @@ namespace Peat.Edge.Core.Node
     /// received frames to <see cref="Receive"/>, calls <see cref="Tick"/> at <see cref="NextDeadlineMs"/>,
     /// and drains frames (<see cref="TryDequeueOutgoing"/>) and events (<see cref="TryDequeueEvent"/>).
     /// All memory is taken in the constructor; no call allocates after that.
-    /// <para>At this stage the node beacons periodically with jitter and keeps its neighbour table;
-    /// topology, routing and security build on it.</para>
+    /// <para>The node beacons on a Trickle timer, keeps its neighbour table, and forms the topology
+    /// (<see cref="TopologyEngine"/>: tree, parent, rank, level, role); routing and security build on it.</para>
     /// </summary>
     public sealed class MeshNode
     {
         /// <summary>Rank of a node attached to nothing (no path to a root).</summary>
-        public const ushort RankInfinite = 0xFFFF;
+        public const ushort RankInfinite = Peat.Edge.Core.Topology.Rank.Infinite;
 
         private readonly NodeIdentity _identity;
         private readonly NodeLimits _limits;
@@ -28,15 +30,20 @@ namespace Peat.Edge.Core.Node
         private readonly NeighbourTable _neighbours;
         private readonly EventRing _events;
         private readonly FrameQueue _outgoing;
+        private readonly EventSink _sink;
+        private readonly TrickleTimer _trickle;
+        private readonly TopologyEngine _topology;
         private SelfReading _self;
         private ushort _beaconSequence;
-        private int _beaconIntervalMs;
-        private long _nextBeaconAtMs;
+        private int _intervalHintMs;
         private long _nowMs;
         private bool _started;
 
-        /// <summary>Creates a node; <paramref name="limits"/> is validated and copied.</summary>
-        public MeshNode(NodeIdentity identity, NodeLimits limits, IMetrics metrics, ulong seed)
+        /// <summary>
+        /// Creates a node; <paramref name="limits"/> is validated and copied. Without a strategy the
+        /// hierarchy is dynamic (level = depth, elected leaders); without weights the defaults apply.
+        /// </summary>
+        public MeshNode(NodeIdentity identity, NodeLimits limits, IMetrics metrics, ulong seed, IHierarchyStrategy? strategy = null, ParentWeights? weights = null)
         {
             Invariant.InRange(identity != null, "identity", "is required");
             Invariant.InRange(limits != null, "limits", "is required");
@@ -48,10 +55,13 @@ namespace Peat.Edge.Core.Node
             _random = new Pcg32(seed, identity!.NodeId);
             _neighbours = new NeighbourTable(_limits.NeighbourCapacity, _limits.MissedBeaconsBeforeLoss);
             _events = new EventRing(_limits.EventRingCapacity);
+            _sink = new EventSink(_events, _metrics);
             _outgoing = new FrameQueue(_limits.OutgoingQueueCapacity, _limits.FrameBytesMax);
+            _trickle = new TrickleTimer(_limits.BeaconIntervalMsMin, _limits.BeaconIntervalMsMax, _limits.BeaconJitterPercent, _random);
+            _topology = new TopologyEngine(_identity, _limits, strategy ?? new DynamicHierarchyStrategy(), weights ?? new ParentWeights(), _neighbours, _sink, _trickle, _random);
             _self = SelfReading.Unknown;
             _beaconSequence = (ushort)_random.NextUInt32();
-            _beaconIntervalMs = _limits.BeaconIntervalMsMin;
+            _intervalHintMs = _limits.BeaconIntervalMsMin;
         }
 
         /// <summary>This node's id.</summary>
@@ -73,28 +83,40 @@ namespace Peat.Edge.Core.Node
         public Capabilities Capabilities => _identity.Capabilities;
 
         /// <summary>Current parent, or <see cref="FrameHeader.NodeIdNone"/>.</summary>
-        public uint ParentId => FrameHeader.NodeIdNone;
+        public uint ParentId => _topology.ParentId;
 
         /// <summary>Hierarchy level (0 = top).</summary>
-        public byte Level => 0;
+        public byte Level => _topology.Level;
 
         /// <summary>Role within the level.</summary>
-        public NodeRole Role => NodeRole.Standalone;
+        public NodeRole Role => _topology.Role;
 
         /// <summary>Path cost to the root; <see cref="RankInfinite"/> when attached to nothing.</summary>
-        public ushort Rank => RankInfinite;
+        public ushort Rank => _topology.Rank;
 
-        /// <summary>Partition this node believes it belongs to.</summary>
-        public ushort PartitionId => 0;
+        /// <summary>Partition (tree) this node belongs to.</summary>
+        public ushort PartitionId => _topology.PartitionId;
 
         /// <summary>True when this node is the root of its tree (top of the hierarchy for its partition).</summary>
-        public bool IsRoot => false;
+        public bool IsRoot => _topology.IsRoot;
 
-        /// <summary>Children currently attached to this node.</summary>
-        public int ChildCount => 0;
+        /// <summary>Neighbours that name this node as their parent.</summary>
+        public int ChildCount => _topology.ChildCount;
 
-        /// <summary>The interval of this node's own beacons right now.</summary>
-        public int BeaconIntervalMs => _beaconIntervalMs;
+        /// <summary>Same-level peers in this node's partition.</summary>
+        public int LateralPeerCount => _topology.Laterals.Count;
+
+        /// <summary>The node this one believes leads its cell (itself when it leads; 0 when it has no cell peers).</summary>
+        public uint CellLeaderId => _topology.CellLeaderId;
+
+        /// <summary>The current Trickle interval of this node's beacons.</summary>
+        public int BeaconIntervalMs => _trickle.IntervalMs;
+
+        /// <summary>The interval hint of the latest beacon: its next beacon comes no later than this after it.</summary>
+        public int IntervalHintMs => _intervalHintMs;
+
+        /// <summary>The topology engine (tests and the simulator read its decisions).</summary>
+        public TopologyEngine Topology => _topology;
 
         /// <summary>
         /// When the host must call <see cref="Tick"/> next (host monotonic ms): the next beacon or the next
@@ -109,8 +131,10 @@ namespace Peat.Edge.Core.Node
                     return 0;
                 }
 
-                long lossAtMs = _neighbours.NextLossDeadlineMs;
-                return lossAtMs < _nextBeaconAtMs ? lossAtMs : _nextBeaconAtMs;
+                long dueMs = _neighbours.NextLossDeadlineMs;
+                dueMs = _trickle.SendAtMs < dueMs ? _trickle.SendAtMs : dueMs;
+                long decisionMs = _topology.NextDeadlineMs(_nowMs);
+                return decisionMs < dueMs ? decisionMs : dueMs;
             }
         }
 
@@ -138,6 +162,7 @@ namespace Peat.Edge.Core.Node
             }
 
             _self = taken;
+            _neighbours.SetOrigin(taken.HasPosition, taken.LatitudeE7, taken.LongitudeE7);
             return positionOk && batteryOk;
         }
 
@@ -164,16 +189,19 @@ namespace Peat.Edge.Core.Node
         public void Tick(long nowMs)
         {
             Advance(nowMs);
-            while (_neighbours.TryRemoveLost(_nowMs, out uint lostId, out long silentMs))
+            while (_neighbours.TryRemoveLost(_nowMs, out NeighbourEntry lost))
             {
+                long silentMs = _nowMs - lost.LastHeardMs;
                 _metrics.NeighbourLost();
-                Emit(MeshEventKind.NeighbourLost, lostId, silentMs > int.MaxValue ? int.MaxValue : (int)silentMs);
+                Emit(MeshEventKind.NeighbourLost, lost.NodeId, silentMs > int.MaxValue ? int.MaxValue : (int)silentMs);
+                _topology.OnNeighbourGone(lost, _nowMs);
             }
 
-            if (_nowMs >= _nextBeaconAtMs)
+            Evaluate();
+            if (_nowMs >= _trickle.SendAtMs)
             {
+                _intervalHintMs = _trickle.OnSent(_nowMs);
                 QueueBeacon(FrameFlags.None);
-                ScheduleNextBeacon();
             }
         }
 
@@ -185,6 +213,24 @@ namespace Peat.Edge.Core.Node
         {
             Advance(nowMs);
             return QueueBeacon(FrameFlags.Leave);
+        }
+
+        /// <summary>
+        /// Routing reports whether an uplink frame was acknowledged by the parent. After
+        /// <c>NodeLimits.UplinkFailuresBeforeSuspect</c> failures in a row the parent is treated as lost
+        /// (as Thread and ESP-WIFI-MESH do) without waiting for its beacons to stop.
+        /// </summary>
+        public void NoteUplinkResult(bool acknowledged, long nowMs)
+        {
+            Advance(nowMs);
+            uint suspect = _topology.NoteUplinkResult(acknowledged);
+            if (suspect != FrameHeader.NodeIdNone && _neighbours.Remove(suspect, out NeighbourEntry removed))
+            {
+                _metrics.NeighbourLost();
+                Emit(MeshEventKind.NeighbourLost, suspect, 0);
+                _topology.OnNeighbourGone(removed, _nowMs);
+                Evaluate();
+            }
         }
 
         /// <summary>
@@ -240,16 +286,18 @@ namespace Peat.Edge.Core.Node
         {
             if ((header.Flags & FrameFlags.Leave) != 0)
             {
-                if (_neighbours.Remove(header.SourceId))
+                if (_neighbours.Remove(header.SourceId, out NeighbourEntry left))
                 {
                     _metrics.NeighbourLost();
                     Emit(MeshEventKind.NeighbourLeft, header.SourceId, 0);
+                    _topology.OnNeighbourGone(left, _nowMs);
+                    Evaluate();
                 }
 
                 return ReceiveResult.Accepted;
             }
 
-            UpsertOutcome outcome = _neighbours.Upsert(header.SourceId, header.Sequence, beacon, link, _nowMs, FrameHeader.NodeIdNone, out uint evictedId);
+            UpsertOutcome outcome = _neighbours.Upsert(header.SourceId, header.Sequence, beacon, link, _nowMs, _topology.ParentId, out NeighbourEntry evicted, out BeaconBody previous);
             switch (outcome)
             {
                 case UpsertOutcome.Duplicate:
@@ -259,10 +307,11 @@ namespace Peat.Edge.Core.Node
                 case UpsertOutcome.Full:
                     return ReceiveResult.DroppedTableFull;
                 case UpsertOutcome.Added:
-                    if (evictedId != FrameHeader.NodeIdNone)
+                    if (evicted.NodeId != FrameHeader.NodeIdNone)
                     {
                         _metrics.TableEviction();
-                        Emit(MeshEventKind.NeighbourEvicted, evictedId, 0);
+                        Emit(MeshEventKind.NeighbourEvicted, evicted.NodeId, 0);
+                        _topology.OnNeighbourGone(evicted, _nowMs);
                     }
 
                     _metrics.NeighbourAdded();
@@ -274,6 +323,11 @@ namespace Peat.Edge.Core.Node
             }
 
             _metrics.BeaconApplied();
+            if (_topology.OnBeaconApplied(header.SourceId, previous, outcome != UpsertOutcome.Added, beacon, _nowMs))
+            {
+                Evaluate();
+            }
+
             return ReceiveResult.Accepted;
         }
 
@@ -292,42 +346,37 @@ namespace Peat.Edge.Core.Node
             Invariant.That(length > 0, "a beacon always fits a frame slot (FrameBytesMax >= FrameBytesFloor)");
             _outgoing.CommitEnqueue(length, FrameHeader.NodeIdBroadcast);
             _metrics.BeaconQueued();
+            _topology.OnBeaconSent(_nowMs);
             return true;
         }
 
         private BeaconBody BuildOwnBeacon()
         {
             BeaconBody body = default;
-            body.Level = 0;
-            body.Role = NodeRole.Standalone;
             body.HasPosition = _self.HasPosition;
             body.LatitudeE7 = _self.LatitudeE7;
             body.LongitudeE7 = _self.LongitudeE7;
-            body.Capabilities = _identity.Capabilities;
+            body.Capabilities = _self.IsMoving ? _identity.Capabilities | Capabilities.Mobile : _identity.Capabilities & ~Capabilities.Mobile;
             body.BatteryPercent = _self.BatteryPercent;
-            body.LoadPercent = 0;
-            body.ParentId = FrameHeader.NodeIdNone;
-            body.PartitionId = 0;
-            body.Rank = RankInfinite;
-            body.IntervalHintDs = BeaconBody.ToIntervalHintDs(_beaconIntervalMs);
+            body.IntervalHintDs = BeaconBody.ToIntervalHintDs(_intervalHintMs);
+            _topology.FillBeacon(ref body);
             return body;
         }
 
-        private void ScheduleNextBeacon()
+        private void Evaluate()
         {
-            // Early by up to the jitter share, never late, so the announced interval is an upper bound.
-            long earlyMs = _random.NextInRange(0, (long)_beaconIntervalMs * _limits.BeaconJitterPercent / 100);
-            _nextBeaconAtMs = _nowMs + _beaconIntervalMs - earlyMs;
+            BeaconBody self = BuildOwnBeacon();
+            _topology.Evaluate(_nowMs, self);
         }
 
         private void Advance(long nowMs)
         {
             if (!_started)
             {
-                // Spread first beacons over one interval so nodes powered on together do not collide.
                 _started = true;
                 _nowMs = nowMs;
-                _nextBeaconAtMs = nowMs + _random.NextInRange(0, _beaconIntervalMs);
+                _trickle.Start(nowMs);
+                _topology.Start(nowMs);
                 return;
             }
 

@@ -93,10 +93,10 @@ public sealed class NeighbourTableTests
         Upsert(table, 10, 1, beacon, 5000);
         long deadline = 5000 + (K * 1000) + 125;
         Assert.Equal(deadline, table.NextLossDeadlineMs);
-        Assert.False(table.TryRemoveLost(deadline - 1, out _, out _));
-        Assert.True(table.TryRemoveLost(deadline, out uint lost, out long silentMs));
-        Assert.Equal(10u, lost);
-        Assert.Equal(deadline - 5000, silentMs);
+        Assert.False(table.TryRemoveLost(deadline - 1, out _));
+        Assert.True(table.TryRemoveLost(deadline, out NeighbourEntry lost));
+        Assert.Equal(10u, lost.NodeId);
+        Assert.Equal(5000, lost.LastHeardMs);
         Assert.Equal(0, table.Count);
         Assert.Equal(long.MaxValue, table.NextLossDeadlineMs);
     }
@@ -109,9 +109,9 @@ public sealed class NeighbourTableTests
         slow.IntervalHintDs = 600; // 60 s (LoRa, stable)
         Upsert(table, 10, 1, slow, 0);
         Upsert(table, 11, 1, Beacon(), 0);
-        Assert.True(table.TryRemoveLost(10000, out uint lost, out _));
-        Assert.Equal(11u, lost);
-        Assert.False(table.TryRemoveLost(10000, out _, out _));
+        Assert.True(table.TryRemoveLost(10000, out NeighbourEntry lost));
+        Assert.Equal(11u, lost.NodeId);
+        Assert.False(table.TryRemoveLost(10000, out _));
         Assert.True(table.TryGet(10, out _));
     }
 

@@ -32,34 +32,37 @@ public sealed class MeshNodeTests
     }
 
     [Fact]
-    public void Beacons_go_out_every_interval_minus_jitter_never_later()
+    public void Beacon_intervals_double_to_the_maximum_and_every_hint_bounds_the_next_gap()
     {
         var limits = NodeLimits.Esp32Leaf();
         var node = new MeshNode(new NodeIdentity(1, Capabilities.None), limits, NoOpMetrics.Instance, 99);
         byte[] frame = new byte[limits.FrameBytesMax];
-        var sendTimes = new List<long>();
+        var sends = new List<(long AtMs, int HintMs)>();
         long now = 0;
-        for (int step = 0; step < 200; step++)
+        for (int step = 0; step < 400; step++)
         {
             node.Tick(now);
             while (node.TryDequeueOutgoing(frame, 0, out int count, out uint destination))
             {
                 Assert.Equal(FrameHeader.NodeIdBroadcast, destination);
-                Assert.Equal(WireError.None, FrameCodec.TryRead(frame, 0, count, limits.AuthTagBytes, out var header, out int bodyOffset, out int bodyCount));
+                Assert.Equal(WireError.None, FrameCodec.TryRead(frame, 0, count, limits.AuthTagBytes, out _, out int bodyOffset, out int bodyCount));
                 Assert.Equal(WireError.None, BeaconBody.TryRead(frame, bodyOffset, bodyCount, out var body));
-                Assert.Equal(limits.BeaconIntervalMsMin, body.IntervalHintMs);
-                sendTimes.Add(now);
+                sends.Add((now, body.IntervalHintMs));
             }
 
             Assert.True(node.NextDeadlineMs > now);
             now = node.NextDeadlineMs;
         }
 
-        var gaps = sendTimes.Zip(sendTimes.Skip(1), (a, b) => b - a).ToArray();
-        long earliest = limits.BeaconIntervalMsMin - (limits.BeaconIntervalMsMin * limits.BeaconJitterPercent / 100);
-        Assert.All(gaps, gap => Assert.InRange(gap, earliest, limits.BeaconIntervalMsMin));
-        Assert.True(gaps.Distinct().Count() > 10, "jitter varies the gaps");
-        _output.WriteLine($"{gaps.Length} gaps between {gaps.Min()} and {gaps.Max()} ms");
+        var gaps = sends.Zip(sends.Skip(1), (a, b) => (Gap: b.AtMs - a.AtMs, a.HintMs)).ToArray();
+        Assert.All(gaps, g => Assert.True(g.Gap <= g.HintMs, $"gap {g.Gap} ms exceeds the announced hint {g.HintMs} ms"));
+        Assert.True(gaps[0].Gap <= 3 * limits.BeaconIntervalMsMin, "starts fast: the rest of the first Imin interval plus the second, 2 Imin");
+        var steady = gaps.Skip(gaps.Length / 2).Select(g => g.Gap).ToArray();
+        long earliest = limits.BeaconIntervalMsMax - (limits.BeaconIntervalMsMax * limits.BeaconJitterPercent / 100);
+        Assert.All(steady, gap => Assert.InRange(gap, earliest - limits.BeaconIntervalMsMax / 4, limits.BeaconIntervalMsMax + limits.BeaconIntervalMsMax / 4));
+        Assert.Equal(limits.BeaconIntervalMsMax, node.BeaconIntervalMs);
+        Assert.True(steady.Distinct().Count() > 10, "jitter varies the gaps");
+        _output.WriteLine($"first gaps {string.Join(", ", gaps.Take(6).Select(g => g.Gap))} ms; steady {steady.Min()}..{steady.Max()} ms");
     }
 
     [Fact]
@@ -71,11 +74,12 @@ public sealed class MeshNodeTests
         Assert.Equal(2, harness.Nodes[0].Neighbours.Count);
 
         harness.Silenced.Add(1); // node 2 dies
-        long diedAt = harness.NowMs;
-        harness.RunUntil(diedAt + (limits.MissedBeaconsBeforeLoss * limits.BeaconIntervalMsMin) + 1000);
+        Assert.True(harness.Nodes[0].Neighbours.TryGet(2, out var lastSeen));
+        long expected = lastSeen.LossDeadlineMs(limits.MissedBeaconsBeforeLoss);
+        harness.RunUntil(expected + 1000);
         var lost = harness.Events.Single(e => e.Node == 0 && e.Event.Kind == MeshEventKind.NeighbourLost);
         Assert.Equal(2u, lost.Event.NodeId);
-        Assert.InRange(lost.Event.AtMs - diedAt, (limits.MissedBeaconsBeforeLoss - 1) * limits.BeaconIntervalMsMin, (limits.MissedBeaconsBeforeLoss * limits.BeaconIntervalMsMin) + 125);
+        Assert.Equal(expected, lost.Event.AtMs); // exactly K announced intervals (+1/8 grace) after the last beacon
 
         Assert.True(harness.Nodes[2].Leave(harness.NowMs));
         harness.RunUntil(harness.NowMs + 1);

@@ -11,16 +11,27 @@ internal sealed class NodeHarness
     private readonly byte[] _frame = new byte[2048];
 
     public NodeHarness(int nodes, NodeLimits limits, ulong seed = 1)
+        : this(nodes, i => new NodeIdentity((uint)(i + 1), Capabilities.CanParent), limits, seed)
+    {
+    }
+
+    public NodeHarness(int nodes, Func<int, NodeIdentity> identity, NodeLimits limits, ulong seed = 1, Func<int, Peat.Edge.Core.Hierarchy.IHierarchyStrategy?>? strategy = null)
     {
         for (int i = 0; i < nodes; i++)
         {
             var metrics = new CounterMetrics();
-            var node = new MeshNode(new NodeIdentity((uint)(i + 1), Capabilities.CanParent), limits, metrics, seed + (ulong)i);
+            var node = new MeshNode(identity(i), limits, metrics, seed + (ulong)i, strategy?.Invoke(i));
             node.UpdateSelf(SelfReading.At(473977000 + (i * 10000), 85456000, 90));
             Nodes.Add(node);
             Metrics.Add(metrics);
         }
     }
+
+    /// <summary>Which directed links carry frames (default: everyone hears everyone).</summary>
+    public Func<int, int, bool> Link { get; set; } = (_, _) => true;
+
+    /// <summary>Called after every delivery round (e.g. to check invariants).</summary>
+    public Action? AfterEachStep { get; set; }
 
     public List<MeshNode> Nodes { get; } = new();
 
@@ -54,7 +65,73 @@ internal sealed class NodeHarness
             }
 
             Deliver();
+            AfterEachStep?.Invoke();
         }
+    }
+
+    /// <summary>Index of the node with this id.</summary>
+    public int IndexOf(uint nodeId) => Nodes.FindIndex(n => n.NodeId == nodeId);
+
+    /// <summary>Parent chain of every live node ends at a root, with no node repeated (the loop-freedom invariant).</summary>
+    public string? FindLoop()
+    {
+        for (int i = 0; i < Nodes.Count; i++)
+        {
+            if (Silenced.Contains(i))
+            {
+                continue;
+            }
+
+            var seen = new HashSet<uint> { Nodes[i].NodeId };
+            uint parent = Nodes[i].ParentId;
+            while (parent != 0)
+            {
+                int index = IndexOf(parent);
+                if (index < 0 || Silenced.Contains(index))
+                {
+                    break; // parent is dead: not attached, but not a loop
+                }
+
+                if (!seen.Add(parent))
+                {
+                    return $"loop through node {parent} starting at node {Nodes[i].NodeId} at t={NowMs} ms";
+                }
+
+                parent = Nodes[index].ParentId;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when every live node's parent chain reaches a live root.</summary>
+    public bool AllAttachedTo(uint rootId)
+    {
+        for (int i = 0; i < Nodes.Count; i++)
+        {
+            if (Silenced.Contains(i))
+            {
+                continue;
+            }
+
+            int at = i;
+            int hops = 0;
+            while (Nodes[at].ParentId != 0 && hops++ < Nodes.Count)
+            {
+                at = IndexOf(Nodes[at].ParentId);
+                if (at < 0 || Silenced.Contains(at))
+                {
+                    return false;
+                }
+            }
+
+            if (Nodes[at].NodeId != rootId || !Nodes[at].IsRoot)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Deliver()
@@ -65,7 +142,7 @@ internal sealed class NodeHarness
             {
                 for (int j = 0; j < Nodes.Count; j++)
                 {
-                    if (j != i && !Silenced.Contains(j) && !Silenced.Contains(i))
+                    if (j != i && !Silenced.Contains(j) && !Silenced.Contains(i) && Link(i, j))
                     {
                         Nodes[j].Receive(_frame, 0, count, LinkInfo.None, NowMs);
                     }

@@ -1,0 +1,623 @@
+using Peat.Edge.Core.Beacons;
+using Peat.Edge.Core.Checks;
+using Peat.Edge.Core.Geo;
+using Peat.Edge.Core.Hierarchy;
+using Peat.Edge.Core.Limits;
+using Peat.Edge.Core.Node;
+using Peat.Edge.Core.Rng;
+using Peat.Edge.Core.Wire;
+
+namespace Peat.Edge.Core.Topology
+{
+    /// <summary>
+    /// Topology of one node: which tree it belongs to, its parent, rank, level and role, its children
+    /// and lateral peers. Evaluated from the neighbour table whenever something relevant changes.
+    /// <para>Rules, in the order they apply:</para>
+    /// <list type="number">
+    /// <item>Candidates: neighbours that can parent, are attached (finite rank), are not our children,
+    /// are not full (unless already our parent), have a usable link, sit above us when levels are
+    /// assigned, and are feasible (<see cref="FeasibilityTable"/>: never a descendant).</item>
+    /// <item>Trees: a better partition id wins (root-capable roots, then priority, then id); a tree
+    /// whose root was lost recently is suspect and ranks below every other tree.</item>
+    /// <item>Root: a root-capable node roots its own tree unless a better tree is available; a node that
+    /// can parent roots a fallback tree after a hold-down with no tree in reach.</item>
+    /// <item>Within a tree, the best multi-factor score wins, but the current parent is kept unless the
+    /// best beats it by the switch threshold after the minimum dwell, or it stopped being a candidate.</item>
+    /// <item>No candidate and no root: detach, announcing an infinite rank (poison) so descendants move;
+    /// after the hold-down every former descendant has dropped us, and the floor is forgotten.</item>
+    /// </list>
+    /// </summary>
+    public sealed class TopologyEngine
+    {
+        private readonly NodeIdentity _identity;
+        private readonly NodeLimits _limits;
+        private readonly IHierarchyStrategy _strategy;
+        private readonly ParentWeights _weights;
+        private readonly NeighbourTable _table;
+        private readonly EventSink _events;
+        private readonly TrickleTimer _trickle;
+        private readonly Pcg32 _random;
+        private readonly FeasibilityTable _feasibility;
+        private readonly PeerSet _laterals;
+        private uint _parentId;
+        private long _parentSinceMs;
+        private ushort _rank = Topology.Rank.Infinite;
+        private ushort _partitionId;
+        private bool _isRoot;
+        private byte _level;
+        private NodeRole _role = NodeRole.Standalone;
+        private long _detachedSinceMs;
+        private int _childCount;
+        private uint _cellLeaderId;
+        private byte _rootRandom;
+        private uint _pinnedParentId;
+        private int _uplinkFailures;
+
+        /// <summary>Creates the engine; the node owns every part it is handed.</summary>
+        public TopologyEngine(NodeIdentity identity, NodeLimits limits, IHierarchyStrategy strategy, ParentWeights weights, NeighbourTable table, EventSink events, TrickleTimer trickle, Pcg32 random)
+        {
+            weights.Validate();
+            _identity = identity;
+            _limits = limits;
+            _strategy = strategy;
+            _weights = weights;
+            _table = table;
+            _events = events;
+            _trickle = trickle;
+            _random = random;
+            _feasibility = new FeasibilityTable(limits.FeasibleTreeCapacity, 2L * limits.DetachHoldDownMs);
+            _laterals = new PeerSet(limits.LateralPeerCapacity);
+            _rootRandom = (byte)random.NextUInt32();
+            _level = strategy.DecideLevel(default);
+        }
+
+        /// <summary>Current parent, or 0.</summary>
+        public uint ParentId => _parentId;
+
+        /// <summary>Rank announced now (<see cref="Rank.Infinite"/> when detached).</summary>
+        public ushort Rank => _rank;
+
+        /// <summary>Partition (tree) id announced now.</summary>
+        public ushort PartitionId => _partitionId;
+
+        /// <summary>True while this node is a root.</summary>
+        public bool IsRoot => _isRoot;
+
+        /// <summary>Hierarchy level.</summary>
+        public byte Level => _level;
+
+        /// <summary>Role within the level.</summary>
+        public NodeRole Role => _role;
+
+        /// <summary>Neighbours that name this node as their parent.</summary>
+        public int ChildCount => _childCount;
+
+        /// <summary>Same-level peers in this node's partition.</summary>
+        public PeerSet Laterals => _laterals;
+
+        /// <summary>The node this one believes leads its cell (itself when it leads; 0 when standalone).</summary>
+        public uint CellLeaderId => _cellLeaderId;
+
+        /// <summary>Children as a share of capacity (0..100; 100 = full, or cannot parent).</summary>
+        public byte LoadPercent
+        {
+            get
+            {
+                int capacity = (_identity.Capabilities & Capabilities.CanParent) == 0 ? 0 : _limits.ChildCapacity;
+                if (capacity == 0 || _childCount >= capacity)
+                {
+                    return 100;
+                }
+
+                return (byte)(_childCount * 100 / capacity);
+            }
+        }
+
+        /// <summary>When a decision that waits on time (hold-down, dwell) comes due after <paramref name="nowMs"/>; long.MaxValue when none.</summary>
+        public long NextDeadlineMs(long nowMs)
+        {
+            long dueMs = long.MaxValue;
+            if (_parentId == FrameHeader.NodeIdNone && !_isRoot)
+            {
+                dueMs = _detachedSinceMs + _limits.DetachHoldDownMs;
+            }
+            else if (_parentId != FrameHeader.NodeIdNone)
+            {
+                dueMs = _parentSinceMs + _limits.ParentDwellMs;
+            }
+
+            return dueMs > nowMs ? dueMs : long.MaxValue;
+        }
+
+        /// <summary>Arms the engine at power-on: detached, waiting for a tree.</summary>
+        public void Start(long nowMs)
+        {
+            _detachedSinceMs = nowMs;
+        }
+
+        /// <summary>
+        /// Records what this node announced (the feasibility floor only counts announced ranks, since
+        /// those are what descendants derived their ranks from).
+        /// </summary>
+        public void OnBeaconSent(long nowMs)
+        {
+            _feasibility.NoteAnnounced(_partitionId, _rank, nowMs);
+        }
+
+        /// <summary>Pins a parent (directed assignment); 0 releases the pin. The pinned node wins whenever it is a feasible candidate.</summary>
+        public void PinParent(uint parentId)
+        {
+            _pinnedParentId = parentId;
+        }
+
+        /// <summary>A neighbour's beacon was applied; returns true when the topology should be evaluated now.</summary>
+        public bool OnBeaconApplied(uint sourceId, in BeaconBody previous, bool hadPrevious, in BeaconBody beacon, long nowMs)
+        {
+            uint self = _identity.NodeId;
+            bool wasChild = hadPrevious && previous.ParentId == self;
+            bool isChild = beacon.ParentId == self;
+            if (isChild && !wasChild)
+            {
+                _childCount++;
+                _events.Emit(MeshEventKind.ChildAdded, sourceId, nowMs, 0);
+            }
+            else if (wasChild && !isChild)
+            {
+                RemoveChild(sourceId, nowMs);
+            }
+
+            bool fromParent = sourceId == _parentId;
+            if (fromParent && hadPrevious && previous.PartitionId != beacon.PartitionId
+                && TreePreference(beacon.PartitionId, nowMs) < TreePreference(previous.PartitionId, nowMs))
+            {
+                // Our parent left its tree for a worse one: its root was lost. Follow, and avoid that tree.
+                _feasibility.MarkSuspect(previous.PartitionId, nowMs + _limits.SuspectTreeHoldMs, nowMs);
+            }
+
+            bool relevant = !hadPrevious || previous.PartitionId != beacon.PartitionId || previous.Rank != beacon.Rank
+                || previous.Level != beacon.Level || previous.ParentId != beacon.ParentId || previous.LoadPercent != beacon.LoadPercent;
+            return fromParent || relevant || (_parentId == FrameHeader.NodeIdNone && !_isRoot);
+        }
+
+        /// <summary>A neighbour left the table (lost, left, or evicted).</summary>
+        public void OnNeighbourGone(in NeighbourEntry gone, long nowMs)
+        {
+            if (gone.Beacon.ParentId == _identity.NodeId)
+            {
+                RemoveChild(gone.NodeId, nowMs);
+            }
+
+            if (_laterals.Remove(gone.NodeId))
+            {
+                _events.Emit(MeshEventKind.LateralLost, gone.NodeId, nowMs, 0);
+            }
+
+            if (gone.NodeId == _parentId)
+            {
+                if (gone.Beacon.ParentId == FrameHeader.NodeIdNone && gone.Beacon.Rank == Topology.Rank.Root)
+                {
+                    // The root itself is gone: avoid its tree while a successor forms another.
+                    _feasibility.MarkSuspect(gone.Beacon.PartitionId, nowMs + _limits.SuspectTreeHoldMs, nowMs);
+                }
+
+                LoseParent(nowMs);
+            }
+
+            _trickle.Reset(nowMs);
+        }
+
+        /// <summary>
+        /// Routing reports whether an uplink frame was acknowledged. After
+        /// <c>UplinkFailuresBeforeSuspect</c> failures in a row the parent is treated as lost; returns its id then (0 otherwise).
+        /// </summary>
+        public uint NoteUplinkResult(bool acknowledged)
+        {
+            if (acknowledged || _parentId == FrameHeader.NodeIdNone)
+            {
+                _uplinkFailures = 0;
+                return FrameHeader.NodeIdNone;
+            }
+
+            _uplinkFailures++;
+            return _uplinkFailures >= _limits.UplinkFailuresBeforeSuspect ? _parentId : FrameHeader.NodeIdNone;
+        }
+
+        /// <summary>Fills the topology fields of this node's beacon.</summary>
+        public void FillBeacon(ref BeaconBody body)
+        {
+            body.Level = _level;
+            body.Role = _role;
+            body.ParentId = _parentId;
+            body.PartitionId = _partitionId;
+            body.Rank = _rank;
+            body.LoadPercent = LoadPercent;
+        }
+
+        /// <summary>Re-decides parent, root, level, role and lateral peers. Allocates nothing.</summary>
+        public void Evaluate(long nowMs, in BeaconBody self)
+        {
+            ScanCandidates(nowMs, out int best, out int bestScore, out int current, out int currentScore);
+            bool rootCapable = (_identity.Capabilities & Capabilities.RootCapable) != 0;
+            HierarchyContext context = Context(nowMs, self, rootCapable);
+            int ownPreference = OwnTreePreference(nowMs, rootCapable, context);
+            if (best >= 0 && TreePreference(_table[best].Beacon.PartitionId, nowMs) > ownPreference)
+            {
+                int chosen = KeepOrSwitch(nowMs, best, bestScore, current, currentScore);
+                Attach(chosen, nowMs);
+            }
+            else if (ownPreference != int.MinValue)
+            {
+                BecomeRoot(nowMs, rootCapable, context);
+            }
+            else
+            {
+                Detach(nowMs);
+            }
+
+            UpdateLaterals(nowMs);
+            Elect(self, nowMs);
+            DecideLevelAndRole(nowMs, self, rootCapable);
+        }
+
+        private void ScanCandidates(long nowMs, out int best, out int bestScore, out int current, out int currentScore)
+        {
+            best = -1;
+            bestScore = -1;
+            current = -1;
+            currentScore = -1;
+            int bestPreference = int.MinValue;
+            for (int i = 0; i < _table.Count; i++)
+            {
+                NeighbourEntry entry = _table[i];
+                bool isParent = entry.NodeId == _parentId;
+                if (!IsCandidate(entry, i, isParent, nowMs))
+                {
+                    continue;
+                }
+
+                int score = entry.NodeId == _pinnedParentId ? int.MaxValue : Score(entry, i, nowMs);
+                if (isParent)
+                {
+                    current = i;
+                    currentScore = score;
+                }
+
+                int preference = TreePreference(entry.Beacon.PartitionId, nowMs);
+                bool better = preference > bestPreference
+                    || (preference == bestPreference && (score > bestScore || (score == bestScore && entry.NodeId < _table[best].NodeId)));
+                if (better)
+                {
+                    best = i;
+                    bestScore = score;
+                    bestPreference = preference;
+                }
+            }
+        }
+
+        private bool IsCandidate(in NeighbourEntry entry, int index, bool isParent, long nowMs)
+        {
+            BeaconBody beacon = entry.Beacon;
+            return (beacon.Capabilities & Capabilities.CanParent) != 0
+                && beacon.Rank < Topology.Rank.Max
+                && beacon.ParentId != _identity.NodeId
+                && (isParent || beacon.LoadPercent < 100)
+                && (_strategy.LevelFollowsParent || beacon.Level < _level)
+                && _table.LinkQualityPermille(index, nowMs) >= _limits.ParentLinkQualityMinPermille
+                && Topology.Rank.Through(beacon.Rank, _table.LinkQualityPermille(index, nowMs)) < Topology.Rank.Max
+                && _feasibility.IsFeasible(beacon.PartitionId, beacon.Rank, nowMs);
+        }
+
+        /// <summary>The multi-factor parent score, 0..1000.</summary>
+        internal int Score(in NeighbourEntry entry, int index, long nowMs)
+        {
+            BeaconBody beacon = entry.Beacon;
+            int levelScore = 1000;
+            if (!_strategy.LevelFollowsParent)
+            {
+                int gap = _level - beacon.Level;
+                levelScore = gap <= 1 ? 1000 : 1000 / gap;
+            }
+
+            int rankScore = (int)(256000L / (beacon.Rank < Topology.Rank.Root ? Topology.Rank.Root : beacon.Rank));
+            int half = _limits.ParentDistanceHalfScoreM;
+            int distanceScore = entry.DistanceM < 0 ? 500 : (int)(1000L * half / (half + (long)entry.DistanceM));
+            int batteryScore = beacon.BatteryPercent == BeaconBody.BatteryUnknown ? 1000 : beacon.BatteryPercent * 10;
+            int loadScore = (100 - (beacon.LoadPercent > 100 ? 100 : beacon.LoadPercent)) * 10;
+            int linkScore = _table.LinkQualityPermille(index, nowMs);
+            long weighted = ((long)levelScore * _weights.Level) + ((long)rankScore * _weights.Rank) + ((long)distanceScore * _weights.Distance)
+                + ((long)batteryScore * _weights.Battery) + ((long)loadScore * _weights.Load) + ((long)linkScore * _weights.LinkQuality);
+            return (int)(weighted / _weights.Sum);
+        }
+
+        /// <summary>Tree order: root-capable first, then priority, then id; a suspect tree below all others.</summary>
+        private int TreePreference(ushort partitionId, long nowMs)
+        {
+            return _feasibility.IsSuspect(partitionId, nowMs) ? partitionId - 0x10000 : partitionId;
+        }
+
+        private int OwnTreePreference(long nowMs, bool rootCapable, in HierarchyContext context)
+        {
+            if (rootCapable && _strategy.MayBecomeRoot(context))
+            {
+                return _isRoot ? _partitionId : PartitionIds.Compose(true, _identity.RootPriority, _rootRandom);
+            }
+
+            bool canParent = (_identity.Capabilities & Capabilities.CanParent) != 0;
+            bool heldDown = _parentId == FrameHeader.NodeIdNone && nowMs - _detachedSinceMs >= _limits.DetachHoldDownMs;
+            if (canParent && (_isRoot || heldDown))
+            {
+                return _isRoot ? _partitionId : PartitionIds.Compose(false, _identity.RootPriority, _rootRandom);
+            }
+
+            return int.MinValue;
+        }
+
+        private int KeepOrSwitch(long nowMs, int best, int bestScore, int current, int currentScore)
+        {
+            if (current < 0 || current == best)
+            {
+                return best;
+            }
+
+            ushort currentTree = _table[current].Beacon.PartitionId;
+            ushort bestTree = _table[best].Beacon.PartitionId;
+            if (TreePreference(bestTree, nowMs) > TreePreference(currentTree, nowMs))
+            {
+                return best; // a better tree: move at once
+            }
+
+            bool beatsByThreshold = (long)bestScore * 100 > (long)currentScore * (100 + _limits.ParentSwitchThresholdPercent);
+            bool dwelt = nowMs - _parentSinceMs >= _limits.ParentDwellMs;
+            return beatsByThreshold && dwelt ? best : current;
+        }
+
+        private void Attach(int index, long nowMs)
+        {
+            NeighbourEntry parent = _table[index];
+            ushort rank = Topology.Rank.Through(parent.Beacon.Rank, _table.LinkQualityPermille(index, nowMs));
+            uint previousParent = _parentId;
+            bool wasRoot = _isRoot;
+            SetRoot(false, nowMs);
+            SetPartition(parent.Beacon.PartitionId, nowMs);
+            if (parent.NodeId != previousParent)
+            {
+                _parentId = parent.NodeId;
+                _parentSinceMs = nowMs;
+                _uplinkFailures = 0;
+                MeshEventKind kind = previousParent == FrameHeader.NodeIdNone ? MeshEventKind.ParentSelected : MeshEventKind.ParentChanged;
+                _events.Emit(kind, parent.NodeId, nowMs, kind == MeshEventKind.ParentSelected ? rank : unchecked((int)previousParent));
+                _trickle.Reset(nowMs);
+            }
+
+            SetRank(rank, nowMs);
+            Invariant.That(!wasRoot || !_isRoot, "an attached node is not a root");
+        }
+
+        private void BecomeRoot(long nowMs, bool rootCapable, in HierarchyContext context)
+        {
+            if (_isRoot)
+            {
+                return;
+            }
+
+            if (_parentId != FrameHeader.NodeIdNone)
+            {
+                _parentId = FrameHeader.NodeIdNone;
+            }
+
+            SetPartition(PartitionIds.Compose(rootCapable && _strategy.MayBecomeRoot(context), _identity.RootPriority, _rootRandom), nowMs);
+            SetRoot(true, nowMs);
+            SetRank(Topology.Rank.Root, nowMs);
+            _events.Emit(MeshEventKind.BecameRoot, _identity.NodeId, nowMs, _partitionId);
+            _trickle.Reset(nowMs);
+        }
+
+        private void Detach(long nowMs)
+        {
+            bool wasAttached = _rank < Topology.Rank.Max;
+            if (_parentId != FrameHeader.NodeIdNone)
+            {
+                LoseParent(nowMs);
+            }
+
+            SetRoot(false, nowMs);
+            if (wasAttached)
+            {
+                _events.Emit(MeshEventKind.Detached, _identity.NodeId, nowMs, _partitionId);
+            }
+
+            SetRank(Topology.Rank.Infinite, nowMs);
+            if (nowMs - _detachedSinceMs >= _limits.DetachHoldDownMs)
+            {
+                // Every former descendant has dropped us by now (heard the poison, or timed us out).
+                _feasibility.ResetFloor(_partitionId, nowMs);
+            }
+        }
+
+        private void LoseParent(long nowMs)
+        {
+            _events.Emit(MeshEventKind.ParentLost, _parentId, nowMs, 0);
+            _parentId = FrameHeader.NodeIdNone;
+            _detachedSinceMs = nowMs;
+            _uplinkFailures = 0;
+            _trickle.Reset(nowMs);
+        }
+
+        private void SetRoot(bool isRoot, long nowMs)
+        {
+            if (_isRoot && !isRoot)
+            {
+                _rootRandom = (byte)_random.NextUInt32(); // the next tree this node roots gets a fresh id
+                _detachedSinceMs = nowMs;
+            }
+
+            _isRoot = isRoot;
+        }
+
+        private void SetPartition(ushort partitionId, long nowMs)
+        {
+            if (partitionId != _partitionId)
+            {
+                _partitionId = partitionId;
+                _events.Emit(MeshEventKind.PartitionChanged, _identity.NodeId, nowMs, partitionId);
+                _trickle.Reset(nowMs);
+            }
+        }
+
+        private void SetRank(ushort rank, long nowMs)
+        {
+            int change = rank > _rank ? rank - _rank : _rank - rank;
+            if (change >= Topology.Rank.StepMin || (rank == Topology.Rank.Infinite) != (_rank == Topology.Rank.Infinite))
+            {
+                _trickle.Reset(nowMs); // a hop more or less, or attaching/detaching: tell the neighbours soon
+            }
+
+            _rank = rank;
+        }
+
+        private void RemoveChild(uint childId, long nowMs)
+        {
+            _childCount--;
+            Invariant.That(_childCount >= 0, "child count never goes negative");
+            _events.Emit(MeshEventKind.ChildRemoved, childId, nowMs, 0);
+        }
+
+        private void UpdateLaterals(long nowMs)
+        {
+            for (int i = _laterals.Count - 1; i >= 0; i--)
+            {
+                uint id = _laterals[i];
+                int index = _table.IndexOf(id);
+                if (index < 0 || !IsLateral(_table[index].Beacon))
+                {
+                    _laterals.Remove(id);
+                    _events.Emit(MeshEventKind.LateralLost, id, nowMs, 0);
+                }
+            }
+
+            for (int i = 0; i < _table.Count; i++)
+            {
+                NeighbourEntry entry = _table[i];
+                if (IsLateral(entry.Beacon) && _laterals.TryAdd(entry.NodeId))
+                {
+                    _events.Emit(MeshEventKind.LateralDiscovered, entry.NodeId, nowMs, 0);
+                }
+            }
+        }
+
+        private bool IsLateral(in BeaconBody beacon)
+        {
+            bool attached = _rank < Topology.Rank.Max && beacon.Rank < Topology.Rank.Max;
+            return attached && beacon.Level == _level && beacon.PartitionId == _partitionId;
+        }
+
+        /// <summary>Elects the cell's leader among this node and its same-cell lateral peers (score with hysteresis for the incumbent, then lowest id).</summary>
+        private void Elect(in BeaconBody self, long nowMs)
+        {
+            uint winner = _identity.NodeId;
+            long winnerScore = ElectionWeight(self, _role == NodeRole.Leader);
+            bool winnerEligible = IsEligible(self);
+            int peers = 0;
+            for (int i = 0; i < _laterals.Count; i++)
+            {
+                int index = _table.IndexOf(_laterals[i]);
+                BeaconBody peer = _table[index].Beacon;
+                if (!SameCell(self, peer))
+                {
+                    continue;
+                }
+
+                peers++;
+                long score = ElectionWeight(peer, peer.Role == NodeRole.Leader);
+                bool eligible = IsEligible(peer);
+                uint id = _laterals[i];
+                bool wins = (eligible && !winnerEligible)
+                    || (eligible == winnerEligible && (score > winnerScore || (score == winnerScore && id < winner)));
+                if (wins)
+                {
+                    winner = id;
+                    winnerScore = score;
+                    winnerEligible = eligible;
+                }
+            }
+
+            _cellLeaderId = peers == 0 ? FrameHeader.NodeIdNone : winner;
+        }
+
+        private long ElectionWeight(in BeaconBody beacon, bool incumbent)
+        {
+            long score = _strategy.ElectionScore(beacon);
+            return incumbent ? score * (100 + _strategy.ElectionHysteresisPercent) : score * 100;
+        }
+
+        private bool IsEligible(in BeaconBody beacon)
+        {
+            return beacon.BatteryPercent == BeaconBody.BatteryUnknown || beacon.BatteryPercent >= _limits.LeaderBatteryMinPercent;
+        }
+
+        private bool SameCell(in BeaconBody self, in BeaconBody peer)
+        {
+            int precision = _limits.CellPrecision;
+            if (precision == 0 || (!self.HasPosition && !peer.HasPosition))
+            {
+                return true;
+            }
+
+            if (self.HasPosition != peer.HasPosition)
+            {
+                return false;
+            }
+
+            return Geohash.Encode(self.LatitudeE7, self.LongitudeE7, precision) == Geohash.Encode(peer.LatitudeE7, peer.LongitudeE7, precision);
+        }
+
+        private void DecideLevelAndRole(long nowMs, in BeaconBody self, bool rootCapable)
+        {
+            HierarchyContext context = Context(nowMs, self, rootCapable);
+            byte level = _strategy.DecideLevel(context);
+            if (level != _level)
+            {
+                _level = level;
+                _events.Emit(MeshEventKind.LevelChanged, _identity.NodeId, nowMs, level);
+                _trickle.Reset(nowMs);
+            }
+
+            NodeRole role = _strategy.DecideRole(context);
+            if (role != _role)
+            {
+                _role = role;
+                _events.Emit(MeshEventKind.RoleChanged, _identity.NodeId, nowMs, (int)role);
+                _trickle.Reset(nowMs);
+            }
+        }
+
+        private HierarchyContext Context(long nowMs, in BeaconBody self, bool rootCapable)
+        {
+            HierarchyContext context = default;
+            context.NowMs = nowMs;
+            context.IsRoot = _isRoot;
+            context.HasParent = _parentId != FrameHeader.NodeIdNone;
+            context.CurrentLevel = _level;
+            context.CurrentRole = _role;
+            context.BatteryPercent = self.BatteryPercent;
+            context.RootCapable = rootCapable;
+            context.HasCellPeers = _cellLeaderId != FrameHeader.NodeIdNone;
+            context.WinsCellElection = _cellLeaderId == _identity.NodeId;
+            for (int i = 0; i < _table.Count; i++)
+            {
+                BeaconBody beacon = _table[i].Beacon;
+                if (_table[i].NodeId == _parentId)
+                {
+                    context.ParentLevel = beacon.Level;
+                }
+
+                if (beacon.Level + 1 == _level && beacon.Rank < Topology.Rank.Max && (beacon.Capabilities & Capabilities.CanParent) != 0)
+                {
+                    context.LevelAboveReachable = true;
+                }
+            }
+
+            return context;
+        }
+    }
+}
