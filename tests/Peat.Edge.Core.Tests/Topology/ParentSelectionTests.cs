@@ -1,0 +1,228 @@
+using Peat.Edge.Core.Limits;
+using Peat.Edge.Core.Metrics;
+using Peat.Edge.Core.Node;
+using Peat.Edge.Core.Topology;
+using Peat.Edge.Core.Wire;
+using Xunit;
+
+namespace Peat.Edge.Core.Tests.Topology;
+
+/// <summary>Each parent-score factor, hysteresis, dwell and loop refusal, on crafted neighbour beacons.</summary>
+public sealed class ParentSelectionTests
+{
+    private static readonly NodeLimits Limits = NodeLimits.Gateway();
+
+    /// <summary>No hysteresis and no dwell: the node always holds the best candidate, so a ranking shows directly.</summary>
+    private static readonly NodeLimits Eager = WithoutHysteresis();
+
+    private static NodeLimits WithoutHysteresis()
+    {
+        var limits = NodeLimits.Gateway();
+        limits.ParentDwellMs = 0;
+        limits.ParentSwitchThresholdPercent = 0;
+        return limits;
+    }
+
+    public static TheoryData<string, Func<BeaconBody, BeaconBody>> Factors() => new()
+    {
+        { "closer to the root (rank)", b => { b.Rank = Rank.Root + (3 * Rank.StepMin); return b; } },
+        { "nearer (distance)", b => { b.LatitudeE7 += 200000; return b; } },
+        { "more battery", b => { b.BatteryPercent = 15; return b; } },
+        { "less loaded", b => { b.LoadPercent = 90; return b; } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Factors))]
+    public void The_better_candidate_on_one_factor_wins_when_all_else_is_equal(string factor, Func<BeaconBody, BeaconBody> worsen)
+    {
+        // Worse candidate has the LOWER id and is heard first, so only the factor can make the other win.
+        var node = Node(out var crafted, limits: Eager);
+        BeaconBody good = CraftedNeighbours.Candidate();
+        BeaconBody worse = worsen(CraftedNeighbours.Candidate());
+        crafted.Run(0, 3000, (10, worse), (20, good));
+        Assert.True(node.ParentId == 20, $"{factor}: chose {node.ParentId}");
+    }
+
+    [Fact]
+    public void A_better_link_wins_when_all_else_is_equal()
+    {
+        var node = Node(out var crafted, limits: Eager);
+        BeaconBody body = CraftedNeighbours.Candidate();
+        for (long t = 0; t <= 10000; t += 1000)
+        {
+            crafted.Send(10, body, t, step: 2); // every other beacon of node 10 is lost
+            crafted.Send(20, body, t);
+            node.Tick(t);
+        }
+
+        Assert.Equal(20u, node.ParentId);
+    }
+
+    [Fact]
+    public void Equal_candidates_are_ranked_by_lowest_id()
+    {
+        var node = Node(out var crafted);
+        BeaconBody equal = CraftedNeighbours.Candidate(rank: Rank.Root + Rank.StepMin);
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()), (30, equal), (20, equal));
+        Assert.Equal(10u, node.ParentId);
+        crafted.Run(4000, 9000, (30, equal), (20, equal)); // 10 falls silent: a fresh choice between equals
+        Assert.Equal(20u, node.ParentId);
+    }
+
+    [Fact]
+    public void With_assigned_levels_a_parent_one_level_up_beats_one_further_up_and_same_level_is_refused()
+    {
+        var node = Node(out var crafted, new Peat.Edge.Core.Hierarchy.StaticHierarchyStrategy(3, NodeRole.Member), Eager);
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate(level: 0)), (20, CraftedNeighbours.Candidate(level: 2)), (5, CraftedNeighbours.Candidate(level: 3)));
+        Assert.Equal(20u, node.ParentId);
+
+        var lonely = Node(out var crafted2, new Peat.Edge.Core.Hierarchy.StaticHierarchyStrategy(3, NodeRole.Member));
+        crafted2.Run(0, 3000, (5, CraftedNeighbours.Candidate(level: 3)), (6, CraftedNeighbours.Candidate(level: 4)));
+        Assert.Equal(0u, lonely.ParentId); // nobody above: no parent rather than a wrong one
+        Assert.Equal(3, lonely.Level);
+    }
+
+    [Fact]
+    public void A_full_parent_is_not_chosen_and_non_parents_are_never_chosen()
+    {
+        var node = Node(out var crafted, limits: Eager);
+        BeaconBody full = CraftedNeighbours.Candidate();
+        full.LoadPercent = 100;
+        BeaconBody leaf = CraftedNeighbours.Candidate();
+        leaf.Capabilities = Capabilities.Sensor;
+        BeaconBody poor = CraftedNeighbours.Candidate(rank: Rank.Root + (6 * Rank.StepMin));
+        crafted.Run(0, 3000, (10, full), (11, leaf), (30, poor));
+        Assert.Equal(30u, node.ParentId);
+    }
+
+    [Fact]
+    public void A_slightly_better_candidate_does_not_displace_the_parent_and_a_much_better_one_waits_for_the_dwell()
+    {
+        var node = Node(out var crafted);
+        BeaconBody current = CraftedNeighbours.Candidate(rank: Rank.Root + Rank.StepMin);
+        crafted.Run(0, 2000, (10, current));
+        Assert.Equal(10u, node.ParentId);
+        long attachedAt = 0;
+
+        BeaconBody slightlyBetter = current;
+        slightlyBetter.BatteryPercent = 95; // a few percent of score
+        crafted.Run(3000, 30000, (10, current), (20, slightlyBetter));
+        Assert.Equal(10u, node.ParentId);
+
+        BeaconBody muchBetter = CraftedNeighbours.Candidate(rank: Rank.Root);
+        var node2 = Node(out var crafted2);
+        crafted2.Run(0, 2000, (10, current));
+        crafted2.Run(3000, 5000, (10, current), (30, muchBetter));
+        Assert.Equal(10u, node2.ParentId); // better by far, but the parent was taken < ParentDwellMs ago
+        crafted2.Run(6000, attachedAt + Limits.ParentDwellMs + 2000, (10, current), (30, muchBetter));
+        Assert.Equal(30u, node2.ParentId);
+    }
+
+    [Fact]
+    public void A_lost_parent_is_replaced_at_once_regardless_of_dwell()
+    {
+        var node = Node(out var crafted);
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()), (20, CraftedNeighbours.Candidate(rank: Rank.Root + Rank.StepMin)));
+        Assert.Equal(10u, node.ParentId);
+        crafted.Run(4000, 9000, (20, CraftedNeighbours.Candidate(rank: Rank.Root + Rank.StepMin)));
+        Assert.Equal(20u, node.ParentId);
+        var lost = Drain(node).Single(e => e.Kind == MeshEventKind.ParentLost);
+        var changed = Drain(node);
+        Assert.Equal(10u, lost.NodeId);
+    }
+
+    [Fact]
+    public void Children_and_descendants_are_never_chosen_even_when_the_parent_is_lost()
+    {
+        var node = Node(out var crafted);
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()));
+        Assert.Equal(10u, node.ParentId);
+        ushort myRank = node.Rank;
+
+        BeaconBody child = CraftedNeighbours.Candidate(rank: (ushort)(myRank + Rank.StepMin));
+        child.ParentId = node.NodeId;
+        BeaconBody grandchild = CraftedNeighbours.Candidate(rank: (ushort)(myRank + (2 * Rank.StepMin)));
+        grandchild.ParentId = 40;
+        crafted.Run(4000, 6000, (10, CraftedNeighbours.Candidate()), (40, child), (50, grandchild));
+        Assert.Equal(1, node.ChildCount);
+
+        // The parent dies; only the child and the grandchild (with stale ranks through us) remain.
+        bool pickedDescendant = false;
+        for (long t = 7000; t <= 7000 + Limits.DetachHoldDownMs - 1000; t += 500)
+        {
+            crafted.Send(40, child, t);
+            crafted.Send(50, grandchild, t);
+            node.Tick(t);
+            pickedDescendant |= node.ParentId is 40 or 50;
+        }
+
+        Assert.False(pickedDescendant);
+        Assert.Equal(0u, node.ParentId);
+        Assert.Equal(Rank.Infinite, node.Rank); // poison: descendants must move
+        Assert.Contains(Drain(node), e => e.Kind == MeshEventKind.Detached);
+    }
+
+    [Fact]
+    public void A_sibling_at_the_same_rank_is_a_feasible_repair()
+    {
+        var node = Node(out var crafted);
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()));
+        ushort myRank = node.Rank;
+        BeaconBody sibling = CraftedNeighbours.Candidate(rank: myRank); // not below us: cannot be our descendant
+        sibling.ParentId = 99;
+        crafted.Run(4000, 9000, (20, sibling));
+        Assert.Equal(20u, node.ParentId);
+    }
+
+    [Fact]
+    public void Unacknowledged_uplinks_make_the_parent_suspect_and_the_node_moves()
+    {
+        var node = Node(out var crafted);
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()), (20, CraftedNeighbours.Candidate(rank: Rank.Root + Rank.StepMin)));
+        Assert.Equal(10u, node.ParentId);
+        for (int i = 0; i < Limits.UplinkFailuresBeforeSuspect - 1; i++)
+        {
+            node.NoteUplinkResult(false, 3100);
+        }
+
+        node.NoteUplinkResult(true, 3100); // an acknowledgement resets the count
+        for (int i = 0; i < Limits.UplinkFailuresBeforeSuspect - 1; i++)
+        {
+            node.NoteUplinkResult(false, 3200);
+        }
+
+        Assert.Equal(10u, node.ParentId);
+        node.NoteUplinkResult(false, 3300);
+        Assert.Equal(20u, node.ParentId);
+    }
+
+    [Fact]
+    public void A_leave_beacon_from_the_parent_moves_the_node_at_once()
+    {
+        var node = Node(out var crafted);
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()), (20, CraftedNeighbours.Candidate(rank: Rank.Root + Rank.StepMin)));
+        byte[] frame = new byte[64];
+        int length = FrameCodec.WriteBeacon(new FrameHeader(FrameType.Beacon, FrameFlags.Leave, 0, 10, 500), CraftedNeighbours.Candidate(), 8, frame, 0, frame.Length);
+        Assert.Equal(ReceiveResult.Accepted, node.Receive(frame, 0, length, LinkInfo.None, 3100));
+        Assert.Equal(20u, node.ParentId);
+    }
+
+    internal static MeshNode Node(out CraftedNeighbours crafted, Peat.Edge.Core.Hierarchy.IHierarchyStrategy? strategy = null, NodeLimits? limits = null)
+    {
+        var node = new MeshNode(new NodeIdentity(1000, Capabilities.CanParent), limits ?? Limits, NoOpMetrics.Instance, 3, strategy);
+        node.UpdateSelf(SelfReading.At(473977000, 85456000, 80));
+        crafted = new CraftedNeighbours(node);
+        return node;
+    }
+
+    internal static List<MeshEvent> Drain(MeshNode node)
+    {
+        var events = new List<MeshEvent>();
+        while (node.TryDequeueEvent(out var e))
+        {
+            events.Add(e);
+        }
+
+        return events;
+    }
+}
