@@ -12,6 +12,7 @@ namespace Peat.Edge.Aot
         public static int Main(string[] args)
         {
             RootCommand root = new RootCommand("peat-edge: mesh intelligence for constrained field devices (Peat.Edge).");
+            root.Subcommands.Add(SimCommand.Create());
             root.Subcommands.Add(DemoCommand.Create());
             return CommandLineRunner.Run(root, args);
         }

@@ -1,0 +1,353 @@
+using System;
+using System.Collections.Generic;
+using Peat.Edge.Core.Node;
+using Peat.Edge.Core.Wire;
+using Peat.Edge.Sim.Links;
+
+namespace Peat.Edge.Sim.Engine
+{
+    /// <summary>
+    /// The radio: frames leave a node one after another when its radio is free, occupy the air for their
+    /// airtime, and reach every node in range whose link is not cut, unless the link drops them. Links
+    /// without collision modelling deliver with one Arrival event; collision-modelled links (LoRa) track
+    /// each reception from start to end so overlaps and half-duplex can void it. Frame buffers are pooled.
+    /// </summary>
+    public sealed partial class SimWorld
+    {
+        private const byte LostNone = 0;
+        private const byte LostCollision = 1;
+        private const byte LostHalfDuplex = 2;
+        private const byte LostDown = 3;
+
+        private Transmission[] _tx = new Transmission[256];
+        private readonly Stack<int> _txFree = new Stack<int>();
+        private int _txUsed;
+        private Reception[] _rx = new Reception[256];
+        private readonly Stack<int> _rxFree = new Stack<int>();
+        private int _rxUsed;
+        private RadioCounters _radio;
+        private double _faultLoss;
+
+        /// <summary>Air and delivery counters so far.</summary>
+        public RadioCounters Radio => _radio;
+
+        /// <summary>Loss added on every link by loss faults right now.</summary>
+        public double FaultLossProbability => _faultLoss;
+
+        /// <summary>
+        /// Test hook: puts <paramref name="count"/> bytes of <paramref name="frame"/> on the air from node
+        /// <paramref name="senderIndex"/> now, as if its radio sent them (airtime, half-duplex, collisions,
+        /// loss all apply).
+        /// </summary>
+        public void DebugTransmit(int senderIndex, byte[] frame, int count, uint destinationId = FrameHeader.NodeIdBroadcast)
+        {
+            ArgumentNullException.ThrowIfNull(frame);
+            if (count < 1 || count > frame.Length || count > _config.Link.MtuBytes)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count), "must be 1..frame length and at most the link MTU");
+            }
+
+            int slot = AllocateTransmission();
+            Buffer.BlockCopy(frame, 0, _tx[slot].Buffer, 0, count);
+            Transmit(_nodes[senderIndex], slot, count, destinationId);
+        }
+
+        private void OnRadioFree(SimNode node, int incarnation)
+        {
+            if (incarnation != node.Incarnation)
+            {
+                return;
+            }
+
+            node.RadioFreePending = false;
+            PumpRadio(node);
+        }
+
+        // Sends queued frames while the radio is free; otherwise makes sure one RadioFree event is pending.
+        private void PumpRadio(SimNode node)
+        {
+            while (node.Alive && node.Mesh.OutgoingCount > 0)
+            {
+                if (NowUs < node.RadioFreeAtUs)
+                {
+                    if (!node.RadioFreePending)
+                    {
+                        node.RadioFreePending = true;
+                        _radio.Deferred++;
+                        _queue.Schedule(node.RadioFreeAtUs, new SimEvent(SimEventKind.RadioFree, node.Index, node.Incarnation));
+                    }
+
+                    return;
+                }
+
+                int slot = AllocateTransmission();
+                if (!node.Mesh.TryDequeueOutgoing(_tx[slot].Buffer, 0, out int count, out uint destinationId))
+                {
+                    _txFree.Push(slot);
+                    return;
+                }
+
+                Transmit(node, slot, count, destinationId);
+            }
+        }
+
+        private void Transmit(SimNode sender, int slot, int count, uint destinationId)
+        {
+            long airUs = _link.AirtimeUs(count);
+            long startUs = NowUs;
+            long endUs = startUs + airUs;
+            sender.TransmittingUntilUs = endUs;
+            sender.RadioFreeAtUs = endUs + _link.DutyCycleWaitUs(airUs);
+            byte[] buffer = _tx[slot].Buffer;
+            bool beacon = (buffer[0] & 0x0F) == (byte)FrameType.Beacon;
+            _radio.Transmissions++;
+            if (beacon)
+            {
+                _radio.BeaconBytes += count;
+            }
+            else
+            {
+                _radio.DataBytes += count;
+            }
+
+            bool collisions = _config.Link.Collisions;
+            if (_config.Link.HalfDuplex)
+            {
+                AbortReceptions(sender, LostHalfDuplex);
+            }
+
+            bool steadyBeacon = beacon && startUs >= _steadyStartUs;
+            if (steadyBeacon)
+            {
+                sender.SteadyBeaconAirUs += airUs;
+            }
+
+            _tx[slot].Length = count;
+            _tx[slot].Sender = sender.Index;
+            _tx[slot].Refs = 1; // held by this loop until the end, so the slot cannot be recycled under it
+            double extraLoss = _config.Link.ExtraLossProbability + _faultLoss;
+            ReadOnlySpan<RadioLink> links = _graph.LinksOf(sender.Index);
+            foreach (ref readonly RadioLink link in links)
+            {
+                SimNode receiver = _nodes[link.To];
+                if (!receiver.Alive || IsCut(sender, receiver))
+                {
+                    continue;
+                }
+
+                if (steadyBeacon)
+                {
+                    receiver.SteadyBeaconAirUs += airUs; // the channel is busy here whether or not the frame decodes
+                }
+
+                if (destinationId != FrameHeader.NodeIdBroadcast && destinationId != receiver.NodeId)
+                {
+                    continue;
+                }
+
+                double lossProbability = link.BaseLossProbability + extraLoss;
+                bool channelLost = lossProbability > 0 && (lossProbability >= 1 || _channel.NextDouble() < lossProbability);
+                if (collisions)
+                {
+                    // A frame too weak to decode still occupies the receiver, so it is tracked either way.
+                    long receptionStartUs = startUs + link.ExtraDelayUs + _link.DeliveryDelayUs(_channel);
+                    int reception = AllocateReception(slot, receiver, link, channelLost);
+                    _tx[slot].Refs++;
+                    _queue.Schedule(receptionStartUs, new SimEvent(SimEventKind.ReceptionStart, receiver.Index, reception));
+                    _queue.Schedule(receptionStartUs + airUs, new SimEvent(SimEventKind.ReceptionEnd, receiver.Index, reception));
+                }
+                else if (channelLost)
+                {
+                    _radio.LostChannel++;
+                }
+                else
+                {
+                    _tx[slot].Refs++;
+                    _queue.Schedule(endUs + link.ExtraDelayUs + _link.DeliveryDelayUs(_channel), new SimEvent(SimEventKind.Arrival, receiver.Index, slot));
+                }
+            }
+
+            ReleaseTransmission(slot);
+        }
+
+        private void OnArrival(SimNode receiver, int slot)
+        {
+            if (receiver.Alive)
+            {
+                _graph.TryGetLink(_tx[slot].Sender, receiver.Index, out RadioLink link);
+                Deliver(receiver, slot, link.RssiDbm, link.SnrDb);
+            }
+            else
+            {
+                _radio.LostReceiverDown++;
+            }
+
+            ReleaseTransmission(slot);
+        }
+
+        private void OnReceptionStart(SimNode receiver, int reception)
+        {
+            ref Reception rx = ref _rx[reception];
+            if (!receiver.Alive || rx.Incarnation != receiver.Incarnation)
+            {
+                rx.LostReason = LostDown;
+                return;
+            }
+
+            if (_config.Link.HalfDuplex && NowUs < receiver.TransmittingUntilUs)
+            {
+                rx.LostReason = LostHalfDuplex;
+            }
+
+            List<int> active = receiver.ActiveReceptions ??= new List<int>(4);
+            if (active.Count > 0)
+            {
+                foreach (int other in active)
+                {
+                    MarkLost(other, LostCollision);
+                }
+
+                MarkLost(reception, LostCollision);
+            }
+
+            active.Add(reception);
+        }
+
+        private void OnReceptionEnd(SimNode receiver, int reception)
+        {
+            receiver.ActiveReceptions?.Remove(reception);
+            Reception rx = _rx[reception];
+            bool receiverUp = receiver.Alive && rx.Incarnation == receiver.Incarnation;
+            if (!receiverUp || rx.LostReason == LostDown)
+            {
+                _radio.LostReceiverDown++;
+            }
+            else if (rx.LostReason == LostCollision)
+            {
+                _radio.LostCollision++;
+            }
+            else if (rx.LostReason == LostHalfDuplex)
+            {
+                _radio.LostHalfDuplex++;
+            }
+            else if (rx.ChannelLost)
+            {
+                _radio.LostChannel++;
+            }
+            else
+            {
+                Deliver(receiver, rx.Transmission, rx.Rssi, rx.Snr);
+            }
+
+            _rxFree.Push(reception);
+            ReleaseTransmission(rx.Transmission);
+        }
+
+        private void Deliver(SimNode receiver, int slot, sbyte rssiDbm, sbyte snrDb)
+        {
+            _radio.Delivered++;
+            LinkInfo info = new LinkInfo { RssiDbm = rssiDbm, SnrDb = snrDb };
+            receiver.Mesh.Receive(_tx[slot].Buffer, 0, _tx[slot].Length, info, receiver.NodeNowMs(NowUs));
+            FrameDelivered?.Invoke(NowUs, _tx[slot].Sender, receiver.Index);
+            AfterActivity(receiver);
+        }
+
+        // Half-duplex: whatever the node was receiving is lost the moment it starts to transmit.
+        private void AbortReceptions(SimNode node, byte reason)
+        {
+            if (node.ActiveReceptions == null)
+            {
+                return;
+            }
+
+            foreach (int reception in node.ActiveReceptions)
+            {
+                MarkLost(reception, reason);
+            }
+        }
+
+        private void MarkLost(int reception, byte reason)
+        {
+            if (_rx[reception].LostReason == LostNone)
+            {
+                _rx[reception].LostReason = reason;
+            }
+        }
+
+        private bool IsCut(SimNode a, SimNode b)
+        {
+            return a.Isolated || b.Isolated || (_partitioned && a.WestSide != b.WestSide);
+        }
+
+        private int AllocateTransmission()
+        {
+            if (_txFree.Count > 0)
+            {
+                return _txFree.Pop();
+            }
+
+            if (_txUsed == _tx.Length)
+            {
+                Array.Resize(ref _tx, _tx.Length * 2);
+            }
+
+            _tx[_txUsed].Buffer = new byte[_config.Link.MtuBytes];
+            return _txUsed++;
+        }
+
+        private void ReleaseTransmission(int slot)
+        {
+            if (--_tx[slot].Refs == 0)
+            {
+                _txFree.Push(slot);
+            }
+        }
+
+        private int AllocateReception(int slot, SimNode receiver, in RadioLink link, bool channelLost)
+        {
+            int reception;
+            if (_rxFree.Count > 0)
+            {
+                reception = _rxFree.Pop();
+            }
+            else
+            {
+                if (_rxUsed == _rx.Length)
+                {
+                    Array.Resize(ref _rx, _rx.Length * 2);
+                }
+
+                reception = _rxUsed++;
+            }
+
+            _rx[reception] = new Reception
+            {
+                Transmission = slot,
+                Incarnation = receiver.Incarnation,
+                LostReason = LostNone,
+                ChannelLost = channelLost,
+                Rssi = link.RssiDbm,
+                Snr = link.SnrDb,
+            };
+            return reception;
+        }
+
+        private struct Transmission
+        {
+            public byte[] Buffer;
+            public int Length;
+            public int Sender;
+            public int Refs;
+        }
+
+        private struct Reception
+        {
+            public int Transmission;
+            public int Incarnation;
+            public byte LostReason;
+            public bool ChannelLost;
+            public sbyte Rssi;
+            public sbyte Snr;
+        }
+    }
+}

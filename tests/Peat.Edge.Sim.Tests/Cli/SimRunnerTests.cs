@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using Peat.Edge.Sim.Cli;
+using Peat.Edge.Sim.Tests.Support;
+using Xunit;
+
+namespace Peat.Edge.Sim.Tests.Cli;
+
+/// <summary>The runner's files and text: the report has exactly the contract's keys, the SVG is well-formed.</summary>
+public sealed class SimRunnerTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("peat-sim-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private static readonly string[] TopKeys =
+    {
+        "scenario", "seed", "nodes", "link", "duration_s", "formation_time_s", "faults", "recovery_time_s", "telemetry",
+        "bytes_on_air", "control_airtime_share", "aggregation", "parent_switches", "max_depth", "orphans_at_end",
+        "partitions_at_end", "invariant_violations", "wall_time_s", "speedup",
+    };
+
+    [Fact]
+    public void The_report_has_exactly_the_contract_keys_in_order()
+    {
+        SimOptions options = Worlds.Options("tour", nodes: 40, seed: 5, durationS: 40);
+        options.ReportPath = Path.Combine(_dir, "report.json");
+        options.SvgPath = Path.Combine(_dir, "topology.svg");
+        options.EventLogPath = Path.Combine(_dir, "events.log");
+        var output = new StringWriter();
+        Assert.Equal(SimRunner.ExitOk, SimRunner.Run(options, output));
+
+        using JsonDocument document = JsonDocument.Parse(File.ReadAllText(options.ReportPath));
+        JsonElement root = document.RootElement;
+        Assert.Equal(TopKeys, root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("tour", root.GetProperty("scenario").GetString());
+        Assert.Equal(40, root.GetProperty("nodes").GetInt32());
+        Assert.Equal(40.0, root.GetProperty("duration_s").GetDouble());
+        JsonElement fault = root.GetProperty("faults")[0];
+        Assert.Equal(new[] { "kind", "node", "at_s", "recovered_after_s" }, fault.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("kill", fault.GetProperty("kind").GetString());
+        Assert.Equal(8.0, fault.GetProperty("at_s").GetDouble());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("faults")[1].GetProperty("node").ValueKind);
+        Assert.Equal(new[] { "p50", "p95", "max" }, root.GetProperty("recovery_time_s").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(new[] { "beacon", "data", "total" }, root.GetProperty("bytes_on_air").EnumerateObject().Select(p => p.Name));
+        Assert.True(root.GetProperty("bytes_on_air").GetProperty("beacon").GetInt64() > 0);
+        Assert.InRange(root.GetProperty("control_airtime_share").GetDouble(), 0.0001, 0.2);
+        Assert.True(root.GetProperty("speedup").GetDouble() > 0);
+
+        XDocument svg = XDocument.Parse(File.ReadAllText(options.SvgPath));
+        Assert.Equal("svg", svg.Root!.Name.LocalName);
+        Assert.True(svg.Descendants().Count(e => e.Name.LocalName == "circle") >= 37);
+        Assert.Contains("fault kill node", File.ReadAllText(options.EventLogPath));
+
+        string text = output.ToString();
+        Assert.Contains("peat-edge sim: scenario tour", text);
+        Assert.Contains("[ 50%]", text);
+        Assert.Contains("result: 40 s simulated", text);
+        Assert.Contains("fault at 8 s: kill node", text);
+    }
+
+    [Fact]
+    public void Quiet_prints_nothing_on_success()
+    {
+        SimOptions options = Worlds.Options("formation", nodes: 10, durationS: 5);
+        options.Quiet = true;
+        var output = new StringWriter();
+        Assert.Equal(SimRunner.ExitOk, SimRunner.Run(options, output));
+        Assert.Equal("", output.ToString());
+    }
+
+    [Fact]
+    public void An_unwritable_report_path_is_an_io_error()
+    {
+        SimOptions options = Worlds.Options("formation", nodes: 10, durationS: 2);
+        options.ReportPath = Path.Combine(_dir, "missing", "dir", "report.json");
+        options.Quiet = true;
+        var output = new StringWriter();
+        Assert.Equal(SimRunner.ExitIoError, SimRunner.Run(options, output));
+        Assert.Contains("cannot write", output.ToString());
+    }
+}

@@ -1,0 +1,99 @@
+using Peat.Edge.Core.Node;
+using Peat.Edge.Sim.Engine;
+using Peat.Edge.Sim.Faults;
+using Peat.Edge.Sim.Tests.Support;
+using Xunit;
+
+namespace Peat.Edge.Sim.Tests.Engine;
+
+/// <summary>What each fault kind does to the world.</summary>
+public sealed class FaultTests
+{
+    [Fact]
+    public void Isolate_cuts_every_link_of_the_node_until_healed()
+    {
+        SimWorld world = Worlds.FromOptions(Worlds.Options("formation", nodes: 25, seed: 4, durationS: 30));
+        var deliveries = new List<(long At, int From, int To)>();
+        world.FrameDelivered = (at, from, to) => deliveries.Add((at, from, to));
+        world.ScheduleFault(FaultSpec.OnNode(FaultKind.Isolate, 5_000_000, 7));
+        world.ScheduleFault(FaultSpec.OnNode(FaultKind.Heal, 15_000_000, 7));
+        world.Run();
+        const int node = 6;
+        Assert.DoesNotContain(deliveries, d => d.At > 5_010_000 && d.At < 15_000_000 && (d.From == node || d.To == node));
+        Assert.Contains(deliveries, d => d.At > 15_000_000 && d.From == node);
+        Assert.Contains(deliveries, d => d.At > 15_000_000 && d.To == node);
+        Assert.True(world.Node(node).Neighbours.Count > 0, "it finds its neighbours again after healing");
+    }
+
+    [Fact]
+    public void A_partition_stops_every_frame_across_the_middle_until_healed()
+    {
+        SimWorld world = Worlds.FromOptions(Worlds.Options("partition-heal", nodes: 40, seed: 4, durationS: 40));
+        var deliveries = new List<(long At, int From, int To)>();
+        world.FrameDelivered = (at, from, to) => deliveries.Add((at, from, to));
+        world.Run();
+        bool West(int i) => world.Plan(i).XM < world.Config.AreaM / 2;
+        Assert.DoesNotContain(deliveries, d => d.At > 12_010_000 && d.At < 24_000_000 && West(d.From) != West(d.To));
+        Assert.Contains(deliveries, d => d.At > 24_010_000 && West(d.From) != West(d.To));
+        Assert.Contains(deliveries, d => d.At < 12_000_000 && West(d.From) != West(d.To));
+    }
+
+    [Fact]
+    public void A_forward_clock_step_makes_the_node_drop_every_neighbour_at_once()
+    {
+        SimWorld world = Worlds.FromOptions(Worlds.Options("formation", nodes: 25, seed: 4, durationS: 20));
+        var lostAt = new List<long>();
+        world.MeshEventObserved = (at, node, e) =>
+        {
+            if (node == 0 && e.Kind == MeshEventKind.NeighbourLost)
+            {
+                lostAt.Add(at);
+            }
+        };
+        world.RunUntil(10_000_000);
+        int neighbours = world.Node(0).Neighbours.Count;
+        Assert.True(neighbours > 3);
+        world.ScheduleFault(new FaultSpec { Kind = FaultKind.ClockStep, AtUs = 10_000_000, Target = FaultTarget.Explicit, NodeId = 1, Value = 30_000 });
+        world.RunUntil(10_000_000);
+        Assert.Equal(30_000, world.ClockOffsetMs(0));
+        Assert.Equal(neighbours, lostAt.Count(t => t == 10_000_000));
+        world.Run();
+        Assert.True(world.Node(0).Neighbours.Count > 3, "and relearns them from the next beacons");
+    }
+
+    [Fact]
+    public void Restart_brings_a_fresh_node_with_the_same_id_and_kill_of_a_dead_node_is_a_noted_no_op()
+    {
+        SimWorld world = Worlds.FromOptions(Worlds.Options("formation", nodes: 20, seed: 4, durationS: 20));
+        world.RunUntil(5_000_000);
+        MeshNode before = world.Node(3);
+        world.ScheduleFault(FaultSpec.OnNode(FaultKind.Kill, 5_000_000, 4));
+        world.ScheduleFault(FaultSpec.OnNode(FaultKind.Kill, 6_000_000, 4));
+        world.ScheduleFault(FaultSpec.OnNode(FaultKind.Restart, 8_000_000, 4));
+        world.RunUntil(8_000_000);
+        Assert.True(world.IsAlive(3));
+        Assert.NotSame(before, world.Node(3));
+        Assert.Equal(4u, world.Node(3).NodeId);
+        Assert.Equal(0, world.Node(3).Neighbours.Count);
+        Assert.Equal("the node was already dead", world.Faults[1].Note);
+        world.Run();
+        Assert.True(world.Node(3).Neighbours.Count > 0);
+    }
+
+    [Fact]
+    public void A_loss_fault_raises_loss_for_its_duration_only()
+    {
+        SimWorld world = Worlds.FromOptions(Worlds.Options("formation", nodes: 20, seed: 4, durationS: 20));
+        world.ScheduleFault(new FaultSpec { Kind = FaultKind.Loss, AtUs = 5_000_000, Value = 0.9, DurationUs = 5_000_000 });
+        world.RunUntil(5_000_000);
+        Assert.Equal(0.9, world.FaultLossProbability);
+        long lostBefore = world.Radio.LostChannel;
+        long deliveredBefore = world.Radio.Delivered;
+        world.RunUntil(9_999_999);
+        long lostDuring = world.Radio.LostChannel - lostBefore;
+        long deliveredDuring = world.Radio.Delivered - deliveredBefore;
+        Assert.True(lostDuring > 5 * deliveredDuring, $"lost {lostDuring}, delivered {deliveredDuring}");
+        world.RunUntil(10_000_000);
+        Assert.Equal(0, world.FaultLossProbability);
+    }
+}

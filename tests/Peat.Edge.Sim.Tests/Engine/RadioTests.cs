@@ -1,0 +1,139 @@
+using Peat.Edge.Core.Limits;
+using Peat.Edge.Sim.Engine;
+using Peat.Edge.Sim.Links;
+using Peat.Edge.Sim.Placement;
+using Peat.Edge.Sim.Tests.Support;
+using Xunit;
+
+namespace Peat.Edge.Sim.Tests.Engine;
+
+/// <summary>LoRa physics in the engine: collisions, half-duplex, duty cycle.</summary>
+public sealed class RadioTests
+{
+    // Three nodes on a line, all within 3 km of each other: A (0) - C (1 km) - B (2 km). No distance loss,
+    // and beacon intervals so long that the nodes' own beacons stay out of the way for the test's seconds.
+    private static SimWorld ThreeNodesOnLora()
+    {
+        LinkParameters lora = LinkParameters.Lora() with { DistanceLossFactor = 0 };
+        SimConfig config = Worlds.HandPlaced(lora, 3000, 10, (0, 1000), (2000, 1000), (1000, 1000)) with
+        {
+            LimitsFor = plan =>
+            {
+                NodeLimits limits = SimProfile.LimitsFor(lora, plan);
+                limits.BeaconIntervalMsMin = 6_000_000;
+                limits.BeaconIntervalMsMax = 6_000_000;
+                return limits;
+            },
+        };
+        return new SimWorld(config);
+    }
+
+    private const int A = 0;
+    private const int B = 1;
+    private const int C = 2;
+
+    private static List<(long At, int From, int To)> RecordDeliveries(SimWorld world)
+    {
+        var deliveries = new List<(long, int, int)>();
+        world.FrameDelivered = (at, from, to) => deliveries.Add((at, from, to));
+        return deliveries;
+    }
+
+    [Fact]
+    public void Overlapping_transmissions_are_both_lost_at_the_receiver_between_them()
+    {
+        SimWorld world = ThreeNodesOnLora();
+        var deliveries = RecordDeliveries(world);
+        byte[] fromA = Worlds.BeaconFrame(1, 1, out int lengthA);
+        byte[] fromB = Worlds.BeaconFrame(2, 1, out int lengthB);
+        world.RunUntil(1_000_000);
+        world.DebugTransmit(A, fromA, lengthA);
+        world.RunUntil(1_020_000); // 20 ms later: A's frame (~80 ms) is still on the air
+        world.DebugTransmit(B, fromB, lengthB);
+        world.RunUntil(3_000_000);
+
+        Assert.DoesNotContain(deliveries, d => d.To == C);
+        Assert.True(world.Radio.LostCollision >= 2, "both receptions at C collide");
+        // A and B were transmitting while the other's frame arrived: half-duplex loses those too.
+        Assert.Empty(deliveries);
+        Assert.Equal(2, world.Radio.LostHalfDuplex);
+    }
+
+    [Fact]
+    public void Transmissions_apart_in_time_are_both_received()
+    {
+        SimWorld world = ThreeNodesOnLora();
+        var deliveries = RecordDeliveries(world);
+        byte[] fromA = Worlds.BeaconFrame(1, 1, out int lengthA);
+        byte[] fromB = Worlds.BeaconFrame(2, 1, out int lengthB);
+        world.RunUntil(1_000_000);
+        world.DebugTransmit(A, fromA, lengthA);
+        world.RunUntil(1_500_000);
+        world.DebugTransmit(B, fromB, lengthB);
+        world.RunUntil(3_000_000);
+
+        Assert.Contains(deliveries, d => d.From == A && d.To == C);
+        Assert.Contains(deliveries, d => d.From == B && d.To == C);
+        Assert.Contains(deliveries, d => d.From == A && d.To == B);
+        Assert.Equal(0, world.Radio.LostCollision);
+        // Delivered when the frame has been fully received: start + airtime.
+        long airtimeUs = world.Link.AirtimeUs(lengthA);
+        Assert.Equal(1_000_000 + airtimeUs, deliveries.First(d => d.From == A && d.To == C).At);
+    }
+
+    [Fact]
+    public void A_node_receives_nothing_while_it_transmits()
+    {
+        SimWorld world = ThreeNodesOnLora();
+        var deliveries = RecordDeliveries(world);
+        byte[] fromA = Worlds.BeaconFrame(1, 1, out int lengthA);
+        byte[] fromC = Worlds.BeaconFrame(3, 1, out int lengthC);
+        world.RunUntil(1_000_000);
+        world.DebugTransmit(A, fromA, lengthA);
+        world.RunUntil(1_010_000);
+        world.DebugTransmit(C, fromC, lengthC); // C starts sending while A's frame is arriving at C
+        world.RunUntil(3_000_000);
+
+        Assert.DoesNotContain(deliveries, d => d.From == A && d.To == C);
+        Assert.True(world.Radio.LostHalfDuplex >= 1);
+    }
+
+    [Fact]
+    public void A_duty_cycle_limit_spaces_a_nodes_frames()
+    {
+        LinkParameters lora = LinkParameters.Lora() with { DutyCycle = 0.01 };
+        SimWorld world = new SimWorld(Worlds.HandPlaced(lora, 2000, 600, (500, 500), (1500, 500)));
+        var sends = new List<long>[] { new(), new() };
+        world.FrameDelivered = (at, from, _) => sends[from].Add(at);
+        world.Run();
+
+        // 5 s beacons would be 120 frames in 600 s; each ~80 ms frame now costs ~8 s of silence.
+        long airtimeUs = world.Link.AirtimeUs(40);
+        Assert.True(world.Radio.Deferred > 0);
+        foreach (List<long> times in sends)
+        {
+            Assert.True(times.Count <= 600_000_000 / (airtimeUs * 100) + 1, $"{times.Count} frames");
+            for (int k = 1; k < times.Count; k++)
+            {
+                Assert.True(times[k] - times[k - 1] >= airtimeUs * 99, "consecutive frames respect the duty-cycle wait");
+            }
+        }
+    }
+
+    [Fact]
+    public void Wifi_has_no_collisions_and_delivers_after_airtime_plus_two_to_five_ms()
+    {
+        SimWorld world = new SimWorld(Worlds.HandPlaced(LinkParameters.Wifi() with { DistanceLossFactor = 0 }, 400, 5, (100, 100), (200, 100), (300, 100)));
+        var deliveries = RecordDeliveries(world);
+        byte[] fromA = Worlds.BeaconFrame(1, 9, out int length);
+        world.RunUntil(1_000_000);
+        world.DebugTransmit(A, fromA, length);
+        world.DebugTransmit(B, Worlds.BeaconFrame(2, 9, out _), length);
+        world.RunUntil(1_100_000);
+        var atC = deliveries.Where(d => d.To == C && d.At >= 1_000_000 && d.At < 1_100_000).ToList();
+        Assert.Equal(2, atC.Count);
+        long airtimeUs = world.Link.AirtimeUs(length);
+        Assert.All(atC, d => Assert.InRange(d.At - 1_000_000, airtimeUs + 2000, airtimeUs + 5000));
+        Assert.Equal(0, world.Radio.LostCollision);
+    }
+}

@@ -1,0 +1,139 @@
+using Peat.Edge.Sim.Engine;
+using Peat.Edge.Sim.Faults;
+using Peat.Edge.Sim.Scenarios;
+using Peat.Edge.Sim.Tests.Support;
+using Xunit;
+
+namespace Peat.Edge.Sim.Tests.Scenarios;
+
+/// <summary>Every built-in scenario runs and plans what it says.</summary>
+public sealed class ScenarioTests
+{
+    [Theory]
+    [InlineData("tour", new[] { FaultKind.Kill, FaultKind.Partition, FaultKind.Heal })]
+    [InlineData("formation", new FaultKind[0])]
+    [InlineData("leaf-parent-loss", new[] { FaultKind.Kill })]
+    [InlineData("leader-loss", new[] { FaultKind.Kill })]
+    [InlineData("partition-heal", new[] { FaultKind.Partition, FaultKind.Heal })]
+    [InlineData("churn", new[] { FaultKind.Kill, FaultKind.Restart, FaultKind.Kill, FaultKind.Restart, FaultKind.Kill, FaultKind.Restart, FaultKind.Kill, FaultKind.Restart, FaultKind.Kill, FaultKind.Restart })]
+    public void Each_scenario_runs_its_fault_plan(string name, FaultKind[] expected)
+    {
+        SimWorld world = Worlds.FromOptions(Worlds.Options(name, nodes: 40, seed: 3, durationS: 40));
+        world.Run();
+        Assert.Equal(expected, world.Faults.OrderBy(f => f.AtUs).Select(f => f.Kind));
+        // The core's own safety under this scenario: a failure names the seed and the replay command.
+        Assert.True(world.InvariantViolationCount == 0, world.Violations.FirstOrDefault()?.Message);
+        Assert.True(world.Radio.Delivered > 1000);
+        Assert.All(world.Faults.Where(f => f.Kind is FaultKind.Kill or FaultKind.Restart), f => Assert.NotNull(f.NodeId));
+    }
+
+    [Fact]
+    public void Leader_loss_kills_the_root_with_most_descendants_once_there_is_one()
+    {
+        var options = Worlds.Options("leader-loss", nodes: 30, seed: 8, durationS: 20);
+        options.AreaM = 400;
+        SimWorld world = Worlds.FromOptions(options);
+        Worlds.OverlayOrphans(world);
+        world.RunUntil(1_000_000);
+        Worlds.OverlayBfsTree(world, rootIndex: 1); // node 2 leads
+        world.Run();
+        Assert.Equal(2u, world.Faults[0].NodeId);
+        Assert.Null(world.Faults[0].Note);
+    }
+
+    [Fact]
+    public void Leader_loss_falls_back_to_the_command_post_while_nobody_is_root()
+    {
+        SimWorld world = Worlds.FromOptions(Worlds.Options("leader-loss", nodes: 30, seed: 3, durationS: 20));
+        Worlds.OverlayOrphans(world);
+        world.Run();
+        FaultRecord kill = Assert.Single(world.Faults);
+        Assert.Equal(1u, kill.NodeId);
+        Assert.Contains("fallback", kill.Note);
+        Assert.False(world.IsAlive(0));
+    }
+
+    [Fact]
+    public void Leader_loss_with_the_cores_own_topology_kills_a_root()
+    {
+        SimWorld world = Worlds.FromOptions(Worlds.Options("leader-loss", nodes: 40, seed: 3, durationS: 60));
+        int rootBefore = -1;
+        world.RunUntil(23_999_999);
+        for (int i = 0; i < world.NodeCount; i++)
+        {
+            rootBefore = rootBefore < 0 && world.IsRoot(i) ? i : rootBefore;
+        }
+
+        world.Run();
+        FaultRecord kill = Assert.Single(world.Faults);
+        if (rootBefore >= 0)
+        {
+            Assert.Null(kill.Note);
+            Assert.True(world.Plan((int)kill.NodeId!.Value - 1).IsRootCapable || kill.NodeId == (uint)(rootBefore + 1));
+        }
+        else
+        {
+            Assert.Contains("fallback", kill.Note); // a core without topology: nobody is root
+        }
+    }
+
+    [Fact]
+    public void Churn_restarts_exactly_the_nodes_it_killed_with_fresh_state()
+    {
+        SimWorld world = Worlds.FromOptions(Worlds.Options("churn", nodes: 30, seed: 12, durationS: 50));
+        world.Run();
+        var faults = world.Faults.ToList();
+        var kills = faults.Where(f => f.Kind == FaultKind.Kill).Select(f => f.NodeId).ToList();
+        var restarts = faults.Where(f => f.Kind == FaultKind.Restart).Select(f => f.NodeId).ToList();
+        Assert.Equal(kills, restarts);
+        Assert.All(restarts, id => Assert.True(world.IsAlive((int)id!.Value - 1)));
+        Assert.Equal(30, world.LastAttachment.Alive);
+    }
+
+    [Fact]
+    public void Swarm_draws_different_plans_from_different_seeds_and_uses_every_fault_kind_across_seeds()
+    {
+        var kinds = new HashSet<FaultKind>();
+        var plans = new HashSet<string>();
+        for (ulong seed = 1; seed <= 12; seed++)
+        {
+            SimConfig config = ScenarioCatalog.Build(Worlds.Options("swarm", nodes: 30, seed: seed, durationS: 100));
+            Assert.InRange(config.Faults.Count, 3, 16);
+            plans.Add(string.Join(",", config.Faults.Select(f => f.Kind + "@" + f.AtUs)));
+            foreach (FaultSpec fault in config.Faults)
+            {
+                kinds.Add(fault.Kind);
+                Assert.InRange(fault.AtUs, 15_000_000, 85_000_000);
+            }
+        }
+
+        Assert.Equal(12, plans.Count);
+        Assert.Equal(Enum.GetValues<FaultKind>().ToHashSet(), kinds);
+    }
+
+    [Fact]
+    public void Swarm_runs_every_fault_kind_without_breaking_the_engine()
+    {
+        for (ulong seed = 1; seed <= 4; seed++)
+        {
+            SimWorld world = Worlds.FromOptions(Worlds.Options("swarm", nodes: 30, seed: seed, durationS: 60));
+            world.Run();
+            Assert.True(world.InvariantViolationCount == 0, world.Violations.FirstOrDefault()?.Message);
+            Assert.NotEmpty(world.Faults);
+        }
+    }
+
+    [Fact]
+    public void A_lora_run_forms_a_neighbourhood_and_sees_collisions_in_a_dense_cell()
+    {
+        var options = Worlds.Options("formation", nodes: 40, seed: 2, durationS: 300, link: "lora");
+        SimWorld world = Worlds.FromOptions(options);
+        world.Run();
+        Assert.True(world.Radio.Delivered > 1000);
+        Assert.True(world.Radio.LostCollision > 0, "40 nodes beaconing every 5 s on one channel collide sometimes");
+        Assert.True(world.Node(5).Neighbours.Count > 5);
+        var report = world.BuildReport(1);
+        Assert.Equal("lora", report.Link);
+        Assert.InRange(report.ControlAirtimeShare!.Value, 0.05, 1.0);
+    }
+}
