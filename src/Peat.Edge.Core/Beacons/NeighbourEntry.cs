@@ -4,7 +4,8 @@ namespace Peat.Edge.Core.Beacons
 {
     /// <summary>
     /// One neighbour as the beacon table holds it: its latest beacon plus reception bookkeeping.
-    /// 48 bytes on a 64-bit runtime (a test checks the size; goal ≤ 64). The distance is cached
+    /// 56 bytes on a 64-bit runtime (a test checks the size; goal ≤ 64): 51 bytes of fields, <see cref="Flags"/>
+    /// the last of them in what was padding. The distance is cached
     /// because parent selection reads it on every evaluation; geohash cells are derived when queried.
     /// </summary>
     public struct NeighbourEntry
@@ -36,9 +37,26 @@ namespace Peat.Edge.Core.Beacons
         /// <summary>SNR of the latest beacon, or <c>LinkInfo.Unknown</c>.</summary>
         public sbyte SnrDb;
 
-        /// <summary>The moment this neighbour counts as lost: K expected beacons missed, plus a grace of 1/8 interval for delivery delay.</summary>
+        /// <summary>Static peer, awaiting a beacon (see <see cref="NeighbourFlags"/>).</summary>
+        public NeighbourFlags Flags;
+
+        /// <summary>Configured by the host (static discovery) rather than only learnt from beacons.</summary>
+        public bool IsStatic => (Flags & NeighbourFlags.Static) != 0;
+
+        /// <summary>A static peer not heard since it was seeded or last lost: its beacon fields are placeholders.</summary>
+        public bool IsAwaitingBeacon => (Flags & NeighbourFlags.AwaitingBeacon) != 0;
+
+        /// <summary>
+        /// The moment this neighbour counts as lost: K expected beacons missed, plus a grace of 1/8 interval
+        /// for delivery delay. Never for a static peer awaiting a beacon (there is nothing to lose).
+        /// </summary>
         public long LossDeadlineMs(int missedBeaconsBeforeLoss)
         {
+            if (IsAwaitingBeacon)
+            {
+                return long.MaxValue;
+            }
+
             int hintMs = Beacon.IntervalHintMs;
             return LastHeardMs + ((long)hintMs * missedBeaconsBeforeLoss) + (hintMs / 8);
         }

@@ -15,6 +15,9 @@ namespace Peat.Edge.Core.Beacons
     /// <item>Eviction when full: the stalest entry that is not protected (the parent) and has missed at least one beacon goes; if every entry is fresh, the newcomer is refused (<see cref="UpsertOutcome.Full"/>) rather than thrash the table.</item>
     /// <item>Sequence: the same sequence is a duplicate; an older one within the sender's interval is stale (reordered or replayed); an older one after that is taken as a restart and resets the window.</item>
     /// <item>Link quality: the share of the last 16 beacon sequence numbers that arrived, with beacons overdue by time counted as missed.</item>
+    /// <item>Static peers (<see cref="TrySeedStatic"/>): configured entries that are never removed or evicted. Lost, left or
+    /// suspected, a static peer goes back to <see cref="NeighbourFlags.AwaitingBeacon"/> (placeholder beacon, no loss
+    /// deadline) instead of leaving the table, so the node still notices a dead static parent and still knows the peer.</item>
     /// </list>
     /// </summary>
     public sealed class NeighbourTable
@@ -120,6 +123,17 @@ namespace Peat.Edge.Core.Beacons
             Invariant.That(FrameHeader.IsValidNodeId(nodeId), "neighbour ids are valid node ids");
             evicted = default;
             int index = IndexOf(nodeId);
+            if (index >= 0 && _entries[index].IsAwaitingBeacon)
+            {
+                // A seeded static peer speaks for the first time: a new neighbour in a reserved slot.
+                previous = default;
+                NeighbourEntry heard = Fresh(nodeId, sequence, NeighbourFlags.Static);
+                Apply(ref heard, beacon, link, nowMs);
+                _entries[index] = heard;
+                _nextLossDeadlineDirty = true;
+                return UpsertOutcome.Added;
+            }
+
             if (index >= 0)
             {
                 previous = _entries[index].Beacon;
@@ -140,34 +154,59 @@ namespace Peat.Edge.Core.Beacons
                 RemoveAt(victim);
             }
 
-            NeighbourEntry entry = default;
-            entry.NodeId = nodeId;
-            entry.DistanceM = -1;
-            entry.LastSequence = sequence;
-            entry.ReceptionMask = 1;
-            entry.ReceptionWindow = 1;
+            NeighbourEntry entry = Fresh(nodeId, sequence, NeighbourFlags.None);
             Apply(ref entry, beacon, link, nowMs);
             _entries[_count++] = entry;
             _nextLossDeadlineDirty = true;
             return UpsertOutcome.Added;
         }
 
-        /// <summary>Removes a neighbour (it left or is suspected); false when it was not in the table.</summary>
+        /// <summary>
+        /// Seeds a configured (static) peer that has not been heard yet: it takes a free slot as
+        /// <see cref="NeighbourFlags.AwaitingBeacon"/> and becomes a full neighbour with its first beacon.
+        /// A neighbour already in the table is just marked static. False when the table has no free slot
+        /// (seeding never evicts: static peers are configured at start-up, before the table fills).
+        /// </summary>
+        public bool TrySeedStatic(uint nodeId)
+        {
+            Invariant.That(FrameHeader.IsValidNodeId(nodeId), "neighbour ids are valid node ids");
+            int index = IndexOf(nodeId);
+            if (index >= 0)
+            {
+                _entries[index].Flags |= NeighbourFlags.Static;
+                return true;
+            }
+
+            if (_count == _entries.Length)
+            {
+                return false;
+            }
+
+            _entries[_count++] = Placeholder(nodeId);
+            _nextLossDeadlineDirty = true;
+            return true;
+        }
+
+        /// <summary>
+        /// Removes a neighbour (it left or is suspected); false when it was not in the table or is a static
+        /// peer already awaiting a beacon. A static peer is put back to awaiting a beacon instead of removed;
+        /// <paramref name="removed"/> is the entry as it was either way.
+        /// </summary>
         public bool Remove(uint nodeId, out NeighbourEntry removed)
         {
             int index = IndexOf(nodeId);
-            if (index < 0)
+            if (index < 0 || _entries[index].IsAwaitingBeacon)
             {
                 removed = default;
                 return false;
             }
 
             removed = _entries[index];
-            RemoveAt(index);
+            Drop(index);
             return true;
         }
 
-        /// <summary>Removes one neighbour whose loss deadline has passed; false when none has.</summary>
+        /// <summary>Removes one neighbour whose loss deadline has passed (a static peer goes back to awaiting a beacon); false when none has.</summary>
         public bool TryRemoveLost(long nowMs, out NeighbourEntry lost)
         {
             lost = default;
@@ -181,7 +220,7 @@ namespace Peat.Edge.Core.Beacons
                 if (nowMs >= _entries[i].LossDeadlineMs(_missedBeaconsBeforeLoss))
                 {
                     lost = _entries[i];
-                    RemoveAt(i);
+                    Drop(i);
                     return true;
                 }
             }
@@ -322,7 +361,7 @@ namespace Peat.Edge.Core.Beacons
             {
                 NeighbourEntry entry = _entries[i];
                 bool missedOne = nowMs - entry.LastHeardMs > entry.Beacon.IntervalHintMs;
-                if (entry.NodeId != protectedId && missedOne && entry.LastHeardMs < oldestHeardMs)
+                if (entry.NodeId != protectedId && !entry.IsStatic && missedOne && entry.LastHeardMs < oldestHeardMs)
                 {
                     victim = i;
                     oldestHeardMs = entry.LastHeardMs;
@@ -330,6 +369,53 @@ namespace Peat.Edge.Core.Beacons
             }
 
             return victim;
+        }
+
+        /// <summary>Takes an entry out of service: a static peer goes back to awaiting a beacon, any other leaves.</summary>
+        private void Drop(int index)
+        {
+            if (_entries[index].IsStatic)
+            {
+                _entries[index] = Placeholder(_entries[index].NodeId);
+                _nextLossDeadlineDirty = true;
+                return;
+            }
+
+            RemoveAt(index);
+        }
+
+        private static NeighbourEntry Fresh(uint nodeId, ushort sequence, NeighbourFlags flags)
+        {
+            NeighbourEntry entry = default;
+            entry.NodeId = nodeId;
+            entry.DistanceM = -1;
+            entry.LastSequence = sequence;
+            entry.ReceptionMask = 1;
+            entry.ReceptionWindow = 1;
+            entry.Flags = flags;
+            return entry;
+        }
+
+        /// <summary>
+        /// A static peer nothing is known about: rank infinite and no capabilities (so never a parent
+        /// candidate or lateral), no position, battery unknown, no reception (link quality 0), and the
+        /// longest interval hint so link-quality arithmetic stays defined.
+        /// </summary>
+        private static NeighbourEntry Placeholder(uint nodeId)
+        {
+            NeighbourEntry entry = default;
+            entry.NodeId = nodeId;
+            entry.DistanceM = -1;
+            entry.ReceptionMask = 0;
+            entry.ReceptionWindow = 1;
+            entry.RssiDbm = LinkInfo.Unknown;
+            entry.SnrDb = LinkInfo.Unknown;
+            entry.Flags = NeighbourFlags.Static | NeighbourFlags.AwaitingBeacon;
+            entry.Beacon.Rank = Topology.Rank.Infinite;
+            entry.Beacon.BatteryPercent = BeaconBody.BatteryUnknown;
+            entry.Beacon.LoadPercent = 100;
+            entry.Beacon.IntervalHintDs = 0xFFFF;
+            return entry;
         }
 
         private void RemoveAt(int index)

@@ -48,6 +48,15 @@ namespace Peat.Edge.Core.Metrics
         public void EventDropped() { _counts.EventsDropped++; }
 
         /// <inheritdoc />
+        public void FrameRelayed() { _counts.FramesRelayed++; }
+
+        /// <inheritdoc />
+        public void AssignmentTableFull() { _counts.AssignmentTableFullEvents++; }
+
+        /// <inheritdoc />
+        public void EmissionSuppressed() { _counts.EmissionsSuppressed++; }
+
+        /// <inheritdoc />
         public void FrameDropped(ReceiveResult reason)
         {
             _counts.FramesDropped++;

@@ -40,5 +40,14 @@ namespace Peat.Edge.Core.Metrics
 
         /// <summary>The event ring was full; an event was not recorded.</summary>
         void EventDropped();
+
+        /// <summary>A flooded frame (command or status) from another node was queued to be passed on.</summary>
+        void FrameRelayed();
+
+        /// <summary>A directed assignment was refused because every assignment slot is still open.</summary>
+        void AssignmentTableFull();
+
+        /// <summary>Emission control withheld a frame this node would have sent (a periodic beacon, a relay, a frame with no parent to go to).</summary>
+        void EmissionSuppressed();
     }
 }

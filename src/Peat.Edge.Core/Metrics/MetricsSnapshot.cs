@@ -39,6 +39,15 @@ namespace Peat.Edge.Core.Metrics
         /// <summary>Events not recorded because the ring was full.</summary>
         public long EventsDropped;
 
+        /// <summary>Flooded frames (commands, statuses) of other nodes queued to be passed on.</summary>
+        public long FramesRelayed;
+
+        /// <summary>Directed assignments refused because every slot was still open.</summary>
+        public long AssignmentTableFullEvents;
+
+        /// <summary>Frames emission control withheld (periodic beacons, relays, frames with no parent to go to).</summary>
+        public long EmissionsSuppressed;
+
         /// <summary>Dropped: longer than the frame limit.</summary>
         public long DroppedTooLarge;
 

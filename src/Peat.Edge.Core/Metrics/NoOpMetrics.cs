@@ -40,5 +40,14 @@ namespace Peat.Edge.Core.Metrics
 
         /// <inheritdoc />
         public void EventDropped() { }
+
+        /// <inheritdoc />
+        public void FrameRelayed() { }
+
+        /// <inheritdoc />
+        public void AssignmentTableFull() { }
+
+        /// <inheritdoc />
+        public void EmissionSuppressed() { }
     }
 }

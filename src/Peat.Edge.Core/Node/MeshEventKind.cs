@@ -56,5 +56,18 @@ namespace Peat.Edge.Core.Node
 
         /// <summary>This node has no path to a root and announces an infinite rank so its descendants move.</summary>
         Detached = 17,
+
+        /// <summary>
+        /// Commander side: a directed assignment this node issued changed state (Pending when queued,
+        /// then InProgress, Completed or Failed). NodeId: the target; Value: command id, state and reason
+        /// packed as <c>Discovery.AssignmentEventValue</c> describes (bits 0-15 id, 16-23 reason, 24-31 state).
+        /// </summary>
+        AssignmentStatus = 18,
+
+        /// <summary>
+        /// Target side: this node answered a command addressed to it (one event per status it sent).
+        /// NodeId: the commander; Value: packed as for <see cref="AssignmentStatus"/>.
+        /// </summary>
+        AssignmentAnswered = 19,
     }
 }

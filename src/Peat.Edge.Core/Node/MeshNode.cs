@@ -1,5 +1,6 @@
 using Peat.Edge.Core.Beacons;
 using Peat.Edge.Core.Checks;
+using Peat.Edge.Core.Discovery;
 using Peat.Edge.Core.Hierarchy;
 using Peat.Edge.Core.Limits;
 using Peat.Edge.Core.Metrics;
@@ -17,8 +18,11 @@ namespace Peat.Edge.Core.Node
     /// All memory is taken in the constructor; no call allocates after that.
     /// <para>The node beacons on a Trickle timer, keeps its neighbour table, and forms the topology
     /// (<see cref="TopologyEngine"/>: tree, parent, rank, level, role); routing and security build on it.</para>
+    /// <para>Discovery and control: static peers seed the table (<see cref="AddStaticPeer"/>), emission
+    /// control keeps the node quiet (<see cref="EmissionControl"/>), and directed assignments flood
+    /// through the mesh (MeshNode.Assignments.cs: <see cref="TryAssign"/>).</para>
     /// </summary>
-    public sealed class MeshNode
+    public sealed partial class MeshNode
     {
         /// <summary>Rank of a node attached to nothing (no path to a root).</summary>
         public const ushort RankInfinite = Peat.Edge.Core.Topology.Rank.Infinite;
@@ -38,6 +42,7 @@ namespace Peat.Edge.Core.Node
         private int _intervalHintMs;
         private long _nowMs;
         private bool _started;
+        private bool _emissionControl;
 
         /// <summary>
         /// Creates a node; <paramref name="limits"/> is validated and copied. Without a strategy the
@@ -58,10 +63,20 @@ namespace Peat.Edge.Core.Node
             _sink = new EventSink(_events, _metrics);
             _outgoing = new FrameQueue(_limits.OutgoingQueueCapacity, _limits.FrameBytesMax);
             _trickle = new TrickleTimer(_limits.BeaconIntervalMsMin, _limits.BeaconIntervalMsMax, _limits.BeaconJitterPercent, _random);
-            _topology = new TopologyEngine(_identity, _limits, strategy ?? new DynamicHierarchyStrategy(), weights ?? new ParentWeights(), _neighbours, _sink, _trickle, _random);
+            _levelAssignment = new AssignedLevelStrategy(strategy ?? new DynamicHierarchyStrategy());
+            _topology = new TopologyEngine(_identity, _limits, _levelAssignment, weights ?? new ParentWeights(), _neighbours, _sink, _trickle, _random);
             _self = SelfReading.Unknown;
             _beaconSequence = (ushort)_random.NextUInt32();
             _intervalHintMs = _limits.BeaconIntervalMsMin;
+            _duplicates = new DuplicateCache(_limits.DuplicateCacheCapacity);
+            _authorizer = AllowAllCommands.Instance;
+
+            // Random starts (so a restarted node's frames are not taken for duplicates still cached by its
+            // neighbours), derived from the beacon's random start: construction draws nothing more from the
+            // PRNG, so seeded runs stay byte-identical to those before assignments existed.
+            _commandSequence = (ushort)(_beaconSequence + 0x5A5A);
+            _statusSequence = (ushort)(_beaconSequence + 0xA5A5);
+            _assignments = new AssignmentTable(_limits.AssignmentCapacity, (ushort)~_beaconSequence);
         }
 
         /// <summary>This node's id.</summary>
@@ -119,8 +134,35 @@ namespace Peat.Edge.Core.Node
         public TopologyEngine Topology => _topology;
 
         /// <summary>
-        /// When the host must call <see cref="Tick"/> next (host monotonic ms): the next beacon or the next
-        /// neighbour loss deadline. Before the first call it is 0 (call now).
+        /// Emission control (EMCON): while on, the node sends no periodic beacons and relays nothing. It
+        /// answers each beacon of its current parent with one beacon addressed to that parent only, so the
+        /// parent keeps it as a child; that beacon's interval hint is the parent's own hint (the next answer
+        /// comes right after the parent's next beacon), so the parent's loss rule still works: the child is
+        /// lost after K of the parent's own beacons went unanswered. Frames it originates (assignment
+        /// statuses, commands) go to the parent only, and are withheld when it has none. Leave beacons
+        /// still go out to everyone. Every withheld frame is counted (<c>EmissionSuppressed</c>).
+        /// </summary>
+        public bool EmissionControl
+        {
+            get => _emissionControl;
+            set => _emissionControl = value;
+        }
+
+        /// <summary>
+        /// Static discovery: seeds the neighbour table with a configured peer (the host maps ids to link
+        /// addresses). The entry is never removed by missed beacons or evicted; until a real beacon from it
+        /// is heard (and again after it is lost) its rank is unknown, so it is not a parent candidate.
+        /// False when the table has no free slot. Call at start-up, before the table fills.
+        /// </summary>
+        public bool AddStaticPeer(uint nodeId)
+        {
+            Invariant.InRange(FrameHeader.IsValidNodeId(nodeId) && nodeId != _identity.NodeId, "nodeId", "must be a valid id other than this node's");
+            return _neighbours.TrySeedStatic(nodeId);
+        }
+
+        /// <summary>
+        /// When the host must call <see cref="Tick"/> next (host monotonic ms): the next beacon, neighbour
+        /// loss, topology decision or assignment timeout. Before the first call it is 0 (call now).
         /// </summary>
         public long NextDeadlineMs
         {
@@ -134,7 +176,9 @@ namespace Peat.Edge.Core.Node
                 long dueMs = _neighbours.NextLossDeadlineMs;
                 dueMs = _trickle.SendAtMs < dueMs ? _trickle.SendAtMs : dueMs;
                 long decisionMs = _topology.NextDeadlineMs(_nowMs);
-                return decisionMs < dueMs ? decisionMs : dueMs;
+                dueMs = decisionMs < dueMs ? decisionMs : dueMs;
+                long assignmentMs = NextAssignmentDeadlineMs();
+                return assignmentMs < dueMs ? assignmentMs : dueMs;
             }
         }
 
@@ -173,6 +217,7 @@ namespace Peat.Edge.Core.Node
             Advance(nowMs);
             _metrics.FrameReceived();
             ReceiveResult result = Apply(buffer, offset, count, link);
+            CheckParentAssignment();
             if (result == ReceiveResult.Accepted)
             {
                 _metrics.FrameAccepted();
@@ -185,7 +230,7 @@ namespace Peat.Edge.Core.Node
             return result;
         }
 
-        /// <summary>Does whatever is due at <paramref name="nowMs"/>: neighbour losses, then the beacon.</summary>
+        /// <summary>Does whatever is due at <paramref name="nowMs"/>: neighbour losses, topology, assignment timeouts, then the beacon.</summary>
         public void Tick(long nowMs)
         {
             Advance(nowMs);
@@ -198,10 +243,21 @@ namespace Peat.Edge.Core.Node
             }
 
             Evaluate();
+            ExpireAssignments();
+            CheckParentAssignment();
             if (_nowMs >= _trickle.SendAtMs)
             {
-                _intervalHintMs = _trickle.OnSent(_nowMs);
-                QueueBeacon(FrameFlags.None);
+                // The timer runs on under EMCON, so deadlines advance and beacons resume on schedule when it ends.
+                int hintMs = _trickle.OnSent(_nowMs);
+                if (_emissionControl)
+                {
+                    _metrics.EmissionSuppressed();
+                }
+                else
+                {
+                    _intervalHintMs = hintMs;
+                    QueueBeacon(FrameFlags.None, FrameHeader.NodeIdBroadcast);
+                }
             }
         }
 
@@ -212,7 +268,7 @@ namespace Peat.Edge.Core.Node
         public bool Leave(long nowMs)
         {
             Advance(nowMs);
-            return QueueBeacon(FrameFlags.Leave);
+            return QueueBeacon(FrameFlags.Leave, FrameHeader.NodeIdBroadcast);
         }
 
         /// <summary>
@@ -230,6 +286,7 @@ namespace Peat.Edge.Core.Node
                 Emit(MeshEventKind.NeighbourLost, suspect, 0);
                 _topology.OnNeighbourGone(removed, _nowMs);
                 Evaluate();
+                CheckParentAssignment();
             }
         }
 
@@ -276,6 +333,14 @@ namespace Peat.Edge.Core.Node
             if (header.SourceId == _identity.NodeId)
             {
                 return ReceiveResult.DroppedOwnFrame;
+            }
+
+            switch (header.Type)
+            {
+                case FrameType.Command:
+                    return ApplyCommand(buffer, offset, count, header, bodyOffset, bodyCount);
+                case FrameType.CommandStatus:
+                    return ApplyCommandStatus(buffer, offset, count, header, bodyOffset, bodyCount);
             }
 
             error = BeaconBody.TryRead(buffer, bodyOffset, bodyCount, out BeaconBody beacon);
@@ -328,10 +393,18 @@ namespace Peat.Edge.Core.Node
                 Evaluate();
             }
 
+            if (_emissionControl && header.SourceId == _topology.ParentId)
+            {
+                // EMCON: one answer per parent beacon (duplicates never get here), to the parent only,
+                // promising the next answer within the parent's own interval.
+                _intervalHintMs = beacon.IntervalHintMs;
+                QueueBeacon(FrameFlags.None, header.SourceId);
+            }
+
             return ReceiveResult.Accepted;
         }
 
-        private bool QueueBeacon(FrameFlags flags)
+        private bool QueueBeacon(FrameFlags flags, uint destinationId)
         {
             if (!_outgoing.TryBeginEnqueue(out byte[] buffer, out int offset))
             {
@@ -344,7 +417,7 @@ namespace Peat.Edge.Core.Node
             BeaconBody body = BuildOwnBeacon();
             int length = FrameCodec.WriteBeacon(header, body, _limits.AuthTagBytes, buffer, offset, _outgoing.SlotBytes);
             Invariant.That(length > 0, "a beacon always fits a frame slot (FrameBytesMax >= FrameBytesFloor)");
-            _outgoing.CommitEnqueue(length, FrameHeader.NodeIdBroadcast);
+            _outgoing.CommitEnqueue(length, destinationId);
             _metrics.BeaconQueued();
             _topology.OnBeaconSent(_nowMs);
             return true;

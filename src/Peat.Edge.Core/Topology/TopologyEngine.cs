@@ -52,6 +52,7 @@ namespace Peat.Edge.Core.Topology
         private byte _rootRandom;
         private uint _pinnedParentId;
         private int _uplinkFailures;
+        private GeohashCell _assignedCell;
 
         /// <summary>Creates the engine; the node owns every part it is handed.</summary>
         public TopologyEngine(NodeIdentity identity, NodeLimits limits, IHierarchyStrategy strategy, ParentWeights weights, NeighbourTable table, EventSink events, TrickleTimer trickle, Pcg32 random)
@@ -148,6 +149,23 @@ namespace Peat.Edge.Core.Topology
         public void PinParent(uint parentId)
         {
             _pinnedParentId = parentId;
+        }
+
+        /// <summary>The pinned parent (directed assignment), or 0.</summary>
+        public uint PinnedParentId => _pinnedParentId;
+
+        /// <summary>The cell this node was assigned for leader election (directed assignment); default (precision 0) when none.</summary>
+        public GeohashCell AssignedCell => _assignedCell;
+
+        /// <summary>
+        /// Assigns the cell this node elects its leader in (directed assignment); default releases it. While
+        /// assigned, the node's cell peers are the same-level laterals whose beaconed position lies in that
+        /// cell, whatever this node's own position and <c>CellPrecision</c>. Peers still place this node by
+        /// its beaconed position (beacons carry no cell), so assign every member of a cell alike.
+        /// </summary>
+        public void AssignCell(GeohashCell cell)
+        {
+            _assignedCell = cell;
         }
 
         /// <summary>A neighbour's beacon was applied; returns true when the topology should be evaluated now.</summary>
@@ -557,6 +575,11 @@ namespace Peat.Edge.Core.Topology
 
         private bool SameCell(in BeaconBody self, in BeaconBody peer)
         {
+            if (_assignedCell.Precision > 0)
+            {
+                return peer.HasPosition && Geohash.Encode(peer.LatitudeE7, peer.LongitudeE7, _assignedCell.Precision) == _assignedCell;
+            }
+
             int precision = _limits.CellPrecision;
             if (precision == 0 || (!self.HasPosition && !peer.HasPosition))
             {

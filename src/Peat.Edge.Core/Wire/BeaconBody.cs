@@ -189,21 +189,7 @@ namespace Peat.Edge.Core.Wire
             body.PartitionId = (ushort)partition;
             body.Rank = (ushort)rank;
             body.IntervalHintDs = (ushort)hint;
-            return fields == FieldCount ? (p == end ? WireError.None : WireError.Malformed) : SkipAppended(buffer, p, end, fields - FieldCount);
-        }
-
-        private static WireError SkipAppended(byte[] buffer, int position, int end, int extra)
-        {
-            MsgPackReader reader = new MsgPackReader(buffer, position, end - position);
-            for (int i = 0; i < extra; i++)
-            {
-                if (!reader.TrySkip())
-                {
-                    return WireError.Malformed;
-                }
-            }
-
-            return reader.Remaining == 0 ? WireError.None : WireError.Malformed;
+            return BodyTail.Finish(buffer, p, end, fields - FieldCount);
         }
 
         [System.Runtime.CompilerServices.MethodImpl(Inlining.Aggressive)]

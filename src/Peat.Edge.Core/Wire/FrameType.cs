@@ -6,9 +6,15 @@ namespace Peat.Edge.Core.Wire
         /// <summary>Not a valid type on the wire.</summary>
         None = 0,
 
-        /// <summary>A geographic beacon, which doubles as a heartbeat. Broadcast.</summary>
+        /// <summary>A geographic beacon, which doubles as a heartbeat. Broadcast, never relayed.</summary>
         Beacon = 1,
 
-        // 2..15 are reserved for routing, commands and acknowledgements (later issues).
+        /// <summary>A directed assignment from a commander (<see cref="CommandBody"/>). Flooded.</summary>
+        Command = 2,
+
+        /// <summary>A target's report on a command (<see cref="CommandStatusBody"/>). Flooded.</summary>
+        CommandStatus = 3,
+
+        // 4..15 are reserved for routing and acknowledgements (later issues).
     }
 }

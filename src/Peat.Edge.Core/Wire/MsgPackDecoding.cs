@@ -72,6 +72,20 @@ namespace Peat.Edge.Core.Wire
             return next;
         }
 
+        /// <summary>Gets a non-negative integer of any encoding, up to 2^64 - 1.</summary>
+        public static int GetUInt64(byte[] buffer, int position, int end, out ulong value)
+        {
+            int next = GetInteger(buffer, position, end, out long signedValue, out ulong unsignedValue, out bool isUnsigned);
+            if (next < 0 || (!isUnsigned && signedValue < 0))
+            {
+                value = 0;
+                return -1;
+            }
+
+            value = isUnsigned ? unsignedValue : (ulong)signedValue;
+            return next;
+        }
+
         /// <summary>Gets an integer (any encoding) within [min, max].</summary>
         [MethodImpl(Inlining.Aggressive)]
         public static int GetInt32(byte[] buffer, int position, int end, int min, int max, out int value)

@@ -1,6 +1,7 @@
 using Peat.Edge.Core.Limits;
 using Peat.Edge.Core.Metrics;
 using Peat.Edge.Core.Node;
+using Peat.Edge.Core.Wire;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -22,8 +23,13 @@ public sealed class BadInputTests
     {
         var limits = NodeLimits.Esp32Leaf();
         var metrics = new CounterMetrics();
-        var node = new MeshNode(new NodeIdentity(0x7777, Peat.Edge.Core.Wire.Capabilities.None), limits, metrics, Seed);
-        byte[][] valid = Fuzz.ValidBeaconFrames(40, limits.AuthTagBytes, Seed);
+        var node = new MeshNode(new NodeIdentity(0x7777, Capabilities.None), limits, metrics, Seed);
+        // Beacons, commands and command statuses (some addressed to this node), so every body reader and
+        // the flood, target and commander paths see hostile variants.
+        byte[][] valid = Fuzz.ValidBeaconFrames(40, limits.AuthTagBytes, Seed)
+            .Concat(Fuzz.ValidCommandFrames(20, limits.AuthTagBytes, 0x7777, Seed))
+            .Concat(Fuzz.ValidCommandStatusFrames(20, limits.AuthTagBytes, 0x7777, Seed))
+            .ToArray();
         var random = new Random(Seed);
         var results = new Dictionary<ReceiveResult, int>();
         byte[] buffer = new byte[limits.FrameBytesMax + 64];
@@ -51,6 +57,12 @@ public sealed class BadInputTests
             }
 
             results[result] = results.GetValueOrDefault(result) + 1;
+            if (i % 500 == 0)
+            {
+                // The node commands too, so statuses can meet open assignments (command ids are small on purpose).
+                node.TryAssign((uint)random.Next(1, 41), (AssignmentKind)random.Next(1, 4), (ulong)random.Next(0, 20), random.Next(0, 13), now, out _);
+            }
+
             node.Tick(now);
             while (node.TryDequeueOutgoing(outgoing, 0, out _, out _))
             {
@@ -81,6 +93,7 @@ public sealed class BadInputTests
         Assert.True(results.GetValueOrDefault(ReceiveResult.DroppedTruncated) > 100);
         Assert.True(results.GetValueOrDefault(ReceiveResult.DroppedTooLarge) > 100);
         Assert.True(node.Neighbours.Count <= limits.NeighbourCapacity);
+        Assert.True(counts.FramesRelayed > 100, $"relayed {counts.FramesRelayed}");
     }
 
     /// <summary>Writes one hostile variant of a valid frame into buffer and returns its length.</summary>

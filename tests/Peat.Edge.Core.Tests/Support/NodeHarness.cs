@@ -136,15 +136,25 @@ internal sealed class NodeHarness
 
     private void Deliver()
     {
-        for (int i = 0; i < Nodes.Count; i++)
+        // Until every queue is empty: a received frame may queue another at once (a relayed command, a
+        // status, an EMCON answer), and those travel in the same instant. Unicast frames reach only the
+        // node they are addressed to.
+        bool sent = true;
+        while (sent)
         {
-            while (Nodes[i].TryDequeueOutgoing(_frame, 0, out int count, out _))
+            sent = false;
+            for (int i = 0; i < Nodes.Count; i++)
             {
-                for (int j = 0; j < Nodes.Count; j++)
+                while (Nodes[i].TryDequeueOutgoing(_frame, 0, out int count, out uint destination))
                 {
-                    if (j != i && !Silenced.Contains(j) && !Silenced.Contains(i) && Link(i, j))
+                    sent = true;
+                    for (int j = 0; j < Nodes.Count; j++)
                     {
-                        Nodes[j].Receive(_frame, 0, count, LinkInfo.None, NowMs);
+                        bool addressed = destination == FrameHeader.NodeIdBroadcast || destination == Nodes[j].NodeId;
+                        if (j != i && addressed && !Silenced.Contains(j) && !Silenced.Contains(i) && Link(i, j))
+                        {
+                            Nodes[j].Receive(_frame, 0, count, LinkInfo.None, NowMs);
+                        }
                     }
                 }
             }

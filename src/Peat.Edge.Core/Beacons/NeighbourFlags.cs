@@ -1,0 +1,25 @@
+using System;
+
+namespace Peat.Edge.Core.Beacons
+{
+    /// <summary>How a neighbour entry came to be, beyond the beacons heard from it.</summary>
+    [Flags]
+    public enum NeighbourFlags : byte
+    {
+        /// <summary>A neighbour learnt from its beacons.</summary>
+        None = 0,
+
+        /// <summary>
+        /// Configured (static discovery): never removed by missed beacons, a leave or a suspicion, only
+        /// put back to <see cref="AwaitingBeacon"/>; never evicted to make room.
+        /// </summary>
+        Static = 1,
+
+        /// <summary>
+        /// A static peer with no beacon heard since it was seeded or last lost: its beacon fields are
+        /// placeholders (rank infinite, no capabilities, no position), so it is neither a parent
+        /// candidate nor a lateral peer, and it has no loss deadline.
+        /// </summary>
+        AwaitingBeacon = 2,
+    }
+}
