@@ -57,7 +57,7 @@ namespace Peat.Edge.Core.Node
             _events = new EventRing(_limits.EventRingCapacity);
             _sink = new EventSink(_events, _metrics);
             _outgoing = new FrameQueue(_limits.OutgoingQueueCapacity, _limits.FrameBytesMax);
-            _trickle = new TrickleTimer(_limits.BeaconIntervalMsMin, _limits.BeaconIntervalMsMax, _limits.BeaconJitterPercent, _random);
+            _trickle = new TrickleTimer(_limits.BeaconIntervalMsMin, _limits.BeaconIntervalMsMax, _limits.BeaconJitterPercent, _limits.MissedBeaconsBeforeLoss, _random);
             _topology = new TopologyEngine(_identity, _limits, strategy ?? new DynamicHierarchyStrategy(), weights ?? new ParentWeights(), _neighbours, _sink, _trickle, _random);
             _self = SelfReading.Unknown;
             _beaconSequence = (ushort)_random.NextUInt32();
