@@ -46,9 +46,15 @@ namespace Peat.Edge.Core.Beacons
         /// <summary>A static peer not heard since it was seeded or last lost: its beacon fields are placeholders.</summary>
         public bool IsAwaitingBeacon => (Flags & NeighbourFlags.AwaitingBeacon) != 0;
 
+        /// <summary>Share of the beacons in the reception window that arrived, per mille, over at least <see cref="NeighbourTable.ReceptionWindowMin"/> slots.</summary>
+        public int ReceptionPermille => ReceivedIn(ReceptionMask, ReceptionWindow) * 1000 / (ReceptionWindow < NeighbourTable.ReceptionWindowMin ? NeighbourTable.ReceptionWindowMin : ReceptionWindow);
+
         /// <summary>
-        /// The moment this neighbour counts as lost: K expected beacons missed, plus a grace of 1/8 interval
-        /// for delivery delay. Never for a static peer awaiting a beacon (there is nothing to lose).
+        /// The moment this neighbour counts as lost: K beacons that should have arrived did not. Over a
+        /// link that delivers a share q of beacons, K expected arrivals take K/q announced intervals (q
+        /// counted as at least 1/2, so never more than 2K intervals), plus a grace of 1/8 interval for
+        /// delivery delay. A lossy link is not declared dead by its ordinary losses. Never for a static peer
+        /// awaiting a beacon (there is nothing to lose).
         /// </summary>
         public long LossDeadlineMs(int missedBeaconsBeforeLoss)
         {
@@ -58,7 +64,23 @@ namespace Peat.Edge.Core.Beacons
             }
 
             int hintMs = Beacon.IntervalHintMs;
-            return LastHeardMs + ((long)hintMs * missedBeaconsBeforeLoss) + (hintMs / 8);
+            int reception = ReceptionPermille;
+            reception = reception < 500 ? 500 : reception;
+            return LastHeardMs + ((long)hintMs * missedBeaconsBeforeLoss * 1000 / reception) + (hintMs / 8);
+        }
+
+        /// <summary>Beacons that arrived among the <paramref name="window"/> newest slots of a reception mask.</summary>
+        internal static int ReceivedIn(int mask, int window)
+        {
+            int bits = mask & (window >= 16 ? 0xFFFF : (1 << window) - 1);
+            int count = 0;
+            while (bits != 0)
+            {
+                bits &= bits - 1;
+                count++;
+            }
+
+            return count;
         }
     }
 }

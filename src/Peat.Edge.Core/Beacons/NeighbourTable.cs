@@ -11,10 +11,10 @@ namespace Peat.Edge.Core.Beacons
     /// beats hashing at these sizes and needs no extra memory.
     /// <para>Rules, all named:</para>
     /// <list type="bullet">
-    /// <item>Loss: a neighbour is lost after <c>missedBeaconsBeforeLoss</c> of its announced intervals without a beacon (plus 1/8 interval of grace).</item>
+    /// <item>Loss: a neighbour is lost when <c>missedBeaconsBeforeLoss</c> beacons that should have arrived did not: K of its announced intervals over a perfect link, K/q over a link delivering a share q (at most 2K), plus 1/8 interval of grace.</item>
     /// <item>Eviction when full: the stalest entry that is not protected (the parent) and has missed at least one beacon goes; if every entry is fresh, the newcomer is refused (<see cref="UpsertOutcome.Full"/>) rather than thrash the table.</item>
     /// <item>Sequence: the same sequence is a duplicate; an older one within the sender's interval is stale (reordered or replayed); an older one after that is taken as a restart and resets the window.</item>
-    /// <item>Link quality: the share of the last 16 beacon sequence numbers that arrived, with beacons overdue by time counted as missed.</item>
+    /// <item>Link quality: the share of the last 16 beacon sequence numbers that arrived (over at least 4), with beacons overdue by time counted as missed.</item>
     /// <item>Static peers (<see cref="TrySeedStatic"/>): configured entries that are never removed or evicted. Lost, left or
     /// suspected, a static peer goes back to <see cref="NeighbourFlags.AwaitingBeacon"/> (placeholder beacon, no loss
     /// deadline) instead of leaving the table, so the node still notices a dead static parent and still knows the peer.</item>
@@ -24,6 +24,12 @@ namespace Peat.Edge.Core.Beacons
     {
         /// <summary>Beacons the reception window covers.</summary>
         public const int ReceptionWindowMax = 16;
+
+        /// <summary>
+        /// The ratio is taken over at least this many beacon slots: a link heard once or twice is not yet
+        /// known to be good (1 of 1 would read as perfect), so a newcomer does not outscore a proven parent.
+        /// </summary>
+        public const int ReceptionWindowMin = 4;
 
         private readonly NeighbourEntry[] _entries;
         private readonly int _missedBeaconsBeforeLoss;
@@ -254,13 +260,16 @@ namespace Peat.Edge.Core.Beacons
         {
             Invariant.InRange(index >= 0 && index < _count, "index", "must be 0..Count-1");
             NeighbourEntry entry = _entries[index];
-            long silentMs = nowMs - entry.LastHeardMs;
-            long overdue = silentMs <= 0 ? 0 : silentMs / entry.Beacon.IntervalHintMs;
+            // A beacon counts as missed only once its announced interval plus the loss rule's 1/8 grace
+            // has passed: a neighbour whose beacon is due this very moment has not missed it yet.
+            int hintMs = entry.Beacon.IntervalHintMs;
+            long silentMs = nowMs - entry.LastHeardMs - (hintMs / 8);
+            long overdue = silentMs <= 0 ? 0 : silentMs / hintMs;
             int missed = overdue > ReceptionWindowMax ? ReceptionWindowMax : (int)overdue;
             int window = entry.ReceptionWindow + missed;
             window = window > ReceptionWindowMax ? ReceptionWindowMax : window;
-            int received = PopCount((ushort)(entry.ReceptionMask << missed) & WindowMask(window));
-            return received * 1000 / window;
+            int received = NeighbourEntry.ReceivedIn((ushort)(entry.ReceptionMask << missed), window);
+            return received * 1000 / (window < ReceptionWindowMin ? ReceptionWindowMin : window);
         }
 
         /// <summary>
@@ -424,23 +433,6 @@ namespace Peat.Edge.Core.Beacons
             _entries[index] = _entries[_count];
             _entries[_count] = default;
             _nextLossDeadlineDirty = true;
-        }
-
-        private static int WindowMask(int window)
-        {
-            return window >= 16 ? 0xFFFF : (1 << window) - 1;
-        }
-
-        private static int PopCount(int value)
-        {
-            int bits = 0;
-            while (value != 0)
-            {
-                value &= value - 1;
-                bits++;
-            }
-
-            return bits;
         }
     }
 }

@@ -73,8 +73,20 @@ namespace Peat.Edge.Core.Limits
         /// <summary>A parent is kept at least this long before a merely better one replaces it (a lost or unusable parent is replaced at once).</summary>
         public int ParentDwellMs = 10000;
 
-        /// <summary>Links worse than this reception ratio (per mille) are not used to reach a parent.</summary>
-        public int ParentLinkQualityMinPermille = 300;
+        /// <summary>
+        /// A better candidate must stay better (by the switch threshold) this long, at every evaluation,
+        /// before the node moves to it: link estimates are noisy, and a lead that comes and goes is noise.
+        /// </summary>
+        public int ParentChallengeMs = 10000;
+
+        /// <summary>
+        /// A neighbour becomes a parent candidate only over a link at least this good (reception ratio, per
+        /// mille): a lossy link misses several beacons in a row often enough to look like a dead parent.
+        /// </summary>
+        public int ParentLinkQualityMinPermille = 500;
+
+        /// <summary>The current parent is kept until its link falls below this (hysteresis on the minimum above).</summary>
+        public int ParentLinkQualityDropPermille = 500;
 
         /// <summary>Distance (metres) at which the distance factor of a parent's score has fallen to half.</summary>
         public int ParentDistanceHalfScoreM = 200;
@@ -98,20 +110,32 @@ namespace Peat.Edge.Core.Limits
         public int AssignmentTimeoutMs = 30000;
 
         /// <summary>
-        /// How long a node waits, detached, before it may reset its feasibility floor or declare itself a
-        /// fallback root: long enough for every former descendant to have dropped it (K announced intervals).
+        /// The longest interval hint a beacon can announce: the rest of the current interval (at most the
+        /// jitter share of it) plus the whole next one, at most <see cref="BeaconIntervalMsMax"/>, rounded up to the hint's 100 ms unit.
         /// </summary>
-        public int DetachHoldDownMs => (MissedBeaconsBeforeLoss * BeaconIntervalMsMax) + BeaconIntervalMsMin;
+        public int BeaconHintMsMax => BeaconIntervalMsMax + (int)((long)BeaconIntervalMsMax * BeaconJitterPercent / 100) + Wire.BeaconBody.IntervalHintUnitMs;
 
-        /// <summary>How long a tree whose root was lost is avoided while any other tree is available.</summary>
-        public int SuspectTreeHoldMs => 2 * MissedBeaconsBeforeLoss * BeaconIntervalMsMax;
+        /// <summary>
+        /// How long a node stays detached before it forgets its feasibility floor or roots a fallback
+        /// tree: by then every former descendant has dropped it, having heard its poison or timed it out
+        /// (K of its announced intervals plus the loss rule's 1/8 grace, whatever interval it announced last).
+        /// </summary>
+        public int DetachHoldDownMs => (MissedBeaconsBeforeLoss * BeaconHintMsMax) + (BeaconHintMsMax / 8) + BeaconIntervalMsMin;
+
+        /// <summary>
+        /// How long a node that can parent stays detached, with no tree in reach, before it roots a
+        /// fallback tree for its part of the mesh: a last resort for a part cut off from every
+        /// root-capable node, not a reaction to a few lost beacons (three hold-downs).
+        /// </summary>
+        public int FallbackRootWaitMs => 3 * DetachHoldDownMs;
 
         /// <summary>Timing for Wi-Fi (UDP, ESP-NOW): fast beacons so a lost parent is noticed within seconds.</summary>
         public NodeLimits WithWifiTiming()
         {
             BeaconIntervalMsMin = 250;
-            BeaconIntervalMsMax = 1000;
+            BeaconIntervalMsMax = 800;
             ParentDwellMs = 10000;
+            ParentChallengeMs = 10000;
             ParentDistanceHalfScoreM = 150;
             return this;
         }
@@ -123,8 +147,9 @@ namespace Peat.Edge.Core.Limits
         public NodeLimits WithLoraTiming()
         {
             BeaconIntervalMsMin = 4000;
-            BeaconIntervalMsMax = 240000;
+            BeaconIntervalMsMax = 300000;
             ParentDwellMs = 600000;
+            ParentChallengeMs = 600000;
             ParentDistanceHalfScoreM = 2000;
             return this;
         }
@@ -192,7 +217,9 @@ namespace Peat.Edge.Core.Limits
             Require(AuthTagBytes >= 4 && AuthTagBytes <= 32, "AuthTagBytes", "must be 4..32 (a truncated HMAC-SHA256)", AuthTagBytes);
             Require(ParentSwitchThresholdPercent >= 0 && ParentSwitchThresholdPercent <= 100, "ParentSwitchThresholdPercent", "must be 0..100", ParentSwitchThresholdPercent);
             Require(ParentDwellMs >= 0, "ParentDwellMs", "must not be negative", ParentDwellMs);
+            Require(ParentChallengeMs >= 0, "ParentChallengeMs", "must not be negative", ParentChallengeMs);
             Require(ParentLinkQualityMinPermille >= 0 && ParentLinkQualityMinPermille <= 1000, "ParentLinkQualityMinPermille", "must be 0..1000", ParentLinkQualityMinPermille);
+            Require(ParentLinkQualityDropPermille >= 0 && ParentLinkQualityDropPermille <= ParentLinkQualityMinPermille, "ParentLinkQualityDropPermille", "must be 0..ParentLinkQualityMinPermille", ParentLinkQualityDropPermille);
             Require(ParentDistanceHalfScoreM >= 1, "ParentDistanceHalfScoreM", "must be at least 1 m", ParentDistanceHalfScoreM);
             Require(FeasibleTreeCapacity >= 1 && FeasibleTreeCapacity <= 64, "FeasibleTreeCapacity", "must be 1..64", FeasibleTreeCapacity);
             Require(CellPrecision >= 0 && CellPrecision <= 12, "CellPrecision", "must be 0..12 (0 = no cells)", CellPrecision);

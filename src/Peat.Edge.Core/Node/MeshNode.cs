@@ -62,7 +62,7 @@ namespace Peat.Edge.Core.Node
             _events = new EventRing(_limits.EventRingCapacity);
             _sink = new EventSink(_events, _metrics);
             _outgoing = new FrameQueue(_limits.OutgoingQueueCapacity, _limits.FrameBytesMax);
-            _trickle = new TrickleTimer(_limits.BeaconIntervalMsMin, _limits.BeaconIntervalMsMax, _limits.BeaconJitterPercent, _random);
+            _trickle = new TrickleTimer(_limits.BeaconIntervalMsMin, _limits.BeaconIntervalMsMax, _limits.BeaconJitterPercent, _limits.MissedBeaconsBeforeLoss, _random);
             _levelAssignment = new AssignedLevelStrategy(strategy ?? new DynamicHierarchyStrategy());
             _topology = new TopologyEngine(_identity, _limits, _levelAssignment, weights ?? new ParentWeights(), _neighbours, _sink, _trickle, _random);
             _self = SelfReading.Unknown;

@@ -5,9 +5,11 @@ namespace Peat.Edge.Core.Topology
     /// <summary>
     /// What a node remembers per tree to repair without loops, after Babel's feasibility condition:
     /// the lowest rank it has announced in the tree (its floor). A neighbour is a feasible parent only
-    /// if its rank is below floor + <see cref="Rank.StepMin"/>: every descendant ranks at least that
-    /// high, even on stale information, so a descendant is never chosen. A tree may also be marked
-    /// suspect (its root was lost) until a moment, which makes it the least preferred tree.
+    /// if its rank is strictly below the floor. Every descendant ranks above the floor, even on stale
+    /// information, so a descendant is never chosen; and two nodes can never choose each other at the
+    /// same moment (each would need the other's rank below its own floor). A sibling at the same depth
+    /// is therefore not a repair: a node with nothing below its floor detaches instead (poison), and
+    /// its former subtree dissolves or re-attaches elsewhere.
     /// Fixed capacity; when full, the entry used longest ago (not the current tree) is replaced.
     /// Entries are forgotten after <c>memoryMs</c> without use, when no stale route through this node
     /// can remain (every neighbour drops a silent node after K announced intervals).
@@ -16,7 +18,6 @@ namespace Peat.Edge.Core.Topology
     {
         private readonly ushort[] _partitionIds;
         private readonly ushort[] _floors;
-        private readonly long[] _suspectUntilMs;
         private readonly long[] _usedAtMs;
         private readonly long _memoryMs;
         private int _count;
@@ -27,7 +28,6 @@ namespace Peat.Edge.Core.Topology
             Invariant.InRange(capacity >= 1, "capacity", "must be at least 1");
             _partitionIds = new ushort[capacity];
             _floors = new ushort[capacity];
-            _suspectUntilMs = new long[capacity];
             _usedAtMs = new long[capacity];
             _memoryMs = memoryMs;
         }
@@ -39,14 +39,7 @@ namespace Peat.Edge.Core.Topology
         public bool IsFeasible(ushort partitionId, ushort rank, long nowMs)
         {
             int index = IndexOf(partitionId, nowMs);
-            return rank < Rank.Max && (index < 0 || rank < _floors[index] + Rank.StepMin);
-        }
-
-        /// <summary>True while the tree is suspect (its root was lost recently).</summary>
-        public bool IsSuspect(ushort partitionId, long nowMs)
-        {
-            int index = IndexOf(partitionId, nowMs);
-            return index >= 0 && _suspectUntilMs[index] > nowMs;
+            return rank < Rank.Max && (index < 0 || rank < _floors[index]);
         }
 
         /// <summary>Records that this node announced <paramref name="rank"/> in the tree (the floor only goes down).</summary>
@@ -62,13 +55,6 @@ namespace Peat.Edge.Core.Topology
             {
                 _floors[index] = rank;
             }
-        }
-
-        /// <summary>Avoids the tree until <paramref name="untilMs"/> while another is available.</summary>
-        public void MarkSuspect(ushort partitionId, long untilMs, long nowMs)
-        {
-            int index = Touch(partitionId, nowMs);
-            _suspectUntilMs[index] = untilMs > _suspectUntilMs[index] ? untilMs : _suspectUntilMs[index];
         }
 
         /// <summary>Forgets the floor of a tree (after a detach hold-down: no descendant is left).</summary>
@@ -87,7 +73,7 @@ namespace Peat.Edge.Core.Topology
             {
                 if (_partitionIds[i] == partitionId)
                 {
-                    if (nowMs - _usedAtMs[i] > _memoryMs && _suspectUntilMs[i] <= nowMs)
+                    if (nowMs - _usedAtMs[i] > _memoryMs)
                     {
                         RemoveAt(i);
                         return -1;
@@ -113,7 +99,6 @@ namespace Peat.Edge.Core.Topology
                 index = _count++;
                 _partitionIds[index] = partitionId;
                 _floors[index] = Rank.Infinite;
-                _suspectUntilMs[index] = 0;
             }
 
             _usedAtMs[index] = nowMs;
@@ -139,7 +124,6 @@ namespace Peat.Edge.Core.Topology
             _count--;
             _partitionIds[index] = _partitionIds[_count];
             _floors[index] = _floors[_count];
-            _suspectUntilMs[index] = _suspectUntilMs[_count];
             _usedAtMs[index] = _usedAtMs[_count];
         }
     }

@@ -16,15 +16,21 @@ namespace Peat.Edge.Core.Topology
     /// <list type="number">
     /// <item>Candidates: neighbours that can parent, are attached (finite rank), are not our children,
     /// are not full (unless already our parent), have a usable link, sit above us when levels are
-    /// assigned, and are feasible (<see cref="FeasibilityTable"/>: never a descendant).</item>
+    /// assigned, and are feasible (<see cref="FeasibilityTable"/>: never a descendant). The current
+    /// parent stays a candidate when its rank rises above our floor, as Babel keeps a selected route:
+    /// for every kept edge the parent's floor is still below ours, so no loop can close through it,
+    /// and children do not detach whenever a link upstream wavers.</item>
     /// <item>Trees: a better partition id wins (root-capable roots, then priority, then id); a tree
     /// whose root was lost recently is suspect and ranks below every other tree.</item>
     /// <item>Root: a root-capable node roots its own tree unless a better tree is available; a node that
-    /// can parent roots a fallback tree after a hold-down with no tree in reach.</item>
+    /// can parent roots a fallback tree after <c>FallbackRootWaitMs</c> detached with no tree in reach.</item>
     /// <item>Within a tree, the best multi-factor score wins, but the current parent is kept unless the
-    /// best beats it by the switch threshold after the minimum dwell, or it stopped being a candidate.</item>
+    /// best beats it by the switch threshold, has done so at every evaluation for the challenge time, and
+    /// the minimum dwell has passed; or unless the current parent stopped being a candidate.</item>
     /// <item>No candidate and no root: detach, announcing an infinite rank (poison) so descendants move;
-    /// after the hold-down every former descendant has dropped us, and the floor is forgotten.</item>
+    /// after the hold-down every former descendant has dropped us, and the floor is forgotten. A node
+    /// whose parent detached but is still heard keeps it and floats (infinite rank, parent kept) unless a
+    /// feasible attached node is in reach, so a subtree re-attaches with its head.</item>
     /// </list>
     /// </summary>
     public sealed class TopologyEngine
@@ -53,6 +59,12 @@ namespace Peat.Edge.Core.Topology
         private uint _pinnedParentId;
         private int _uplinkFailures;
         private GeohashCell _assignedCell;
+        private readonly bool _mayHaveDescendants;
+        private bool _poisonAnnounced;
+        private uint _challengerId;
+        private long _challengerSinceMs;
+        private long _startMs;
+        private bool _joinedRootCapableTree;
 
         /// <summary>Creates the engine; the node owns every part it is handed.</summary>
         public TopologyEngine(NodeIdentity identity, NodeLimits limits, IHierarchyStrategy strategy, ParentWeights weights, NeighbourTable table, EventSink events, TrickleTimer trickle, Pcg32 random)
@@ -69,6 +81,9 @@ namespace Peat.Edge.Core.Topology
             _feasibility = new FeasibilityTable(limits.FeasibleTreeCapacity, 2L * limits.DetachHoldDownMs);
             _laterals = new PeerSet(limits.LateralPeerCapacity);
             _rootRandom = (byte)random.NextUInt32();
+
+            // Nobody may choose a node that cannot parent, so it never has descendants and needs no floor.
+            _mayHaveDescendants = (identity.Capabilities & Capabilities.CanParent) != 0;
             _level = strategy.DecideLevel(default);
         }
 
@@ -114,27 +129,50 @@ namespace Peat.Edge.Core.Topology
             }
         }
 
-        /// <summary>When a decision that waits on time (hold-down, dwell) comes due after <paramref name="nowMs"/>; long.MaxValue when none.</summary>
+        /// <summary>When a decision that waits on time (hold-down, listening, dwell, challenge) comes due after <paramref name="nowMs"/>; long.MaxValue when none.</summary>
         public long NextDeadlineMs(long nowMs)
         {
             long dueMs = long.MaxValue;
             if (_parentId == FrameHeader.NodeIdNone && !_isRoot)
             {
-                dueMs = _detachedSinceMs + _limits.DetachHoldDownMs;
+                dueMs = Earliest(dueMs, _detachedSinceMs + _limits.DetachHoldDownMs, nowMs);
+                dueMs = Earliest(dueMs, _detachedSinceMs + _limits.FallbackRootWaitMs, nowMs);
+                dueMs = _joinedRootCapableTree ? dueMs : Earliest(dueMs, _startMs + ListenBeforeRootMs, nowMs);
             }
             else if (_parentId != FrameHeader.NodeIdNone)
             {
-                dueMs = _parentSinceMs + _limits.ParentDwellMs;
+                dueMs = Earliest(dueMs, _parentSinceMs + _limits.ParentDwellMs, nowMs);
+                dueMs = _challengerId == FrameHeader.NodeIdNone ? dueMs : Earliest(dueMs, _challengerSinceMs + _limits.ParentChallengeMs, nowMs);
             }
 
-            return dueMs > nowMs ? dueMs : long.MaxValue;
+            return dueMs;
+        }
+
+        private static long Earliest(long currentMs, long candidateMs, long nowMs)
+        {
+            return candidateMs > nowMs && candidateMs < currentMs ? candidateMs : currentMs;
         }
 
         /// <summary>Arms the engine at power-on: detached, waiting for a tree.</summary>
         public void Start(long nowMs)
         {
             _detachedSinceMs = nowMs;
+            _startMs = nowMs;
         }
+
+        /// <summary>
+        /// At power-on a root-capable node listens before it claims the root, the longer the lower its
+        /// priority ((127 - priority) × Imin / 8: 0.84 s for priority 100 on Wi-Fi, 1.25 Imin more per
+        /// 10 below, longer than a new root takes to send its first beacon), so a mesh switched on at once
+        /// forms one tree under its command post instead of one per root-capable node that then merge.
+        /// Once it has been in a root-capable tree it claims at once.
+        /// </summary>
+        private bool StillListeningForRoot(long nowMs)
+        {
+            return !_joinedRootCapableTree && nowMs - _startMs < ListenBeforeRootMs;
+        }
+
+        private long ListenBeforeRootMs => (long)(NodeIdentity.RootPriorityMax - _identity.RootPriority) * _limits.BeaconIntervalMsMin / 8;
 
         /// <summary>
         /// Records what this node announced (the feasibility floor only counts announced ranks, since
@@ -143,6 +181,7 @@ namespace Peat.Edge.Core.Topology
         public void OnBeaconSent(long nowMs)
         {
             _feasibility.NoteAnnounced(_partitionId, _rank, nowMs);
+            _poisonAnnounced = _rank == Topology.Rank.Infinite;
         }
 
         /// <summary>Pins a parent (directed assignment); 0 releases the pin. The pinned node wins whenever it is a feasible candidate.</summary>
@@ -185,13 +224,6 @@ namespace Peat.Edge.Core.Topology
             }
 
             bool fromParent = sourceId == _parentId;
-            if (fromParent && hadPrevious && previous.PartitionId != beacon.PartitionId
-                && TreePreference(beacon.PartitionId, nowMs) < TreePreference(previous.PartitionId, nowMs))
-            {
-                // Our parent left its tree for a worse one: its root was lost. Follow, and avoid that tree.
-                _feasibility.MarkSuspect(previous.PartitionId, nowMs + _limits.SuspectTreeHoldMs, nowMs);
-            }
-
             bool relevant = !hadPrevious || previous.PartitionId != beacon.PartitionId || previous.Rank != beacon.Rank
                 || previous.Level != beacon.Level || previous.ParentId != beacon.ParentId || previous.LoadPercent != beacon.LoadPercent;
             return fromParent || relevant || (_parentId == FrameHeader.NodeIdNone && !_isRoot);
@@ -212,12 +244,6 @@ namespace Peat.Edge.Core.Topology
 
             if (gone.NodeId == _parentId)
             {
-                if (gone.Beacon.ParentId == FrameHeader.NodeIdNone && gone.Beacon.Rank == Topology.Rank.Root)
-                {
-                    // The root itself is gone: avoid its tree while a successor forms another.
-                    _feasibility.MarkSuspect(gone.Beacon.PartitionId, nowMs + _limits.SuspectTreeHoldMs, nowMs);
-                }
-
                 LoseParent(nowMs);
             }
 
@@ -258,10 +284,19 @@ namespace Peat.Edge.Core.Topology
             bool rootCapable = (_identity.Capabilities & Capabilities.RootCapable) != 0;
             HierarchyContext context = Context(nowMs, self, rootCapable);
             int ownPreference = OwnTreePreference(nowMs, rootCapable, context);
-            if (best >= 0 && TreePreference(_table[best].Beacon.PartitionId, nowMs) > ownPreference)
+            if (best >= 0 && CandidatePreference(best, nowMs) > ownPreference)
             {
                 int chosen = KeepOrSwitch(nowMs, best, bestScore, current, currentScore);
-                Attach(chosen, nowMs);
+                if (IsDowngrade(_table[chosen].Beacon.PartitionId, nowMs) && !_poisonAnnounced)
+                {
+                    // Into a worse tree only after our poison went out: a neighbour still holding our
+                    // finite rank in the better tree could otherwise pick us while we pick it.
+                    Detach(nowMs);
+                }
+                else
+                {
+                    Attach(chosen, nowMs);
+                }
             }
             else if (ownPreference != int.MinValue)
             {
@@ -300,7 +335,8 @@ namespace Peat.Edge.Core.Topology
                     currentScore = score;
                 }
 
-                int preference = TreePreference(entry.Beacon.PartitionId, nowMs);
+                // A detached parent (we float with it) is a last resort: any attached candidate, in any tree, beats it.
+                int preference = CandidatePreference(i, nowMs);
                 bool better = preference > bestPreference
                     || (preference == bestPreference && (score > bestScore || (score == bestScore && entry.NodeId < _table[best].NodeId)));
                 if (better)
@@ -315,14 +351,17 @@ namespace Peat.Edge.Core.Topology
         private bool IsCandidate(in NeighbourEntry entry, int index, bool isParent, long nowMs)
         {
             BeaconBody beacon = entry.Beacon;
+            // The current parent stays a candidate while it is detached itself (infinite rank): this node
+            // then floats with it, announcing an infinite rank too, instead of tearing its subtree apart.
+            bool attached = beacon.Rank < Topology.Rank.Max
+                && Topology.Rank.Through(beacon.Rank, _table.LinkQualityPermille(index, nowMs)) < Topology.Rank.Max;
             return (beacon.Capabilities & Capabilities.CanParent) != 0
-                && beacon.Rank < Topology.Rank.Max
+                && (attached || isParent)
                 && beacon.ParentId != _identity.NodeId
                 && (isParent || beacon.LoadPercent < 100)
                 && (_strategy.LevelFollowsParent || beacon.Level < _level)
-                && _table.LinkQualityPermille(index, nowMs) >= _limits.ParentLinkQualityMinPermille
-                && Topology.Rank.Through(beacon.Rank, _table.LinkQualityPermille(index, nowMs)) < Topology.Rank.Max
-                && _feasibility.IsFeasible(beacon.PartitionId, beacon.Rank, nowMs);
+                && _table.LinkQualityPermille(index, nowMs) >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille)
+                && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(beacon.PartitionId, beacon.Rank, nowMs));
         }
 
         /// <summary>The multi-factor parent score, 0..1000.</summary>
@@ -336,33 +375,49 @@ namespace Peat.Edge.Core.Topology
                 levelScore = gap <= 1 ? 1000 : 1000 / gap;
             }
 
-            int rankScore = (int)(256000L / (beacon.Rank < Topology.Rank.Root ? Topology.Rank.Root : beacon.Rank));
+            // The rank this node would have through the candidate: its path cost plus our link to it (ETX).
+            int linkScore = _table.LinkQualityPermille(index, nowMs);
+            int rankThrough = Topology.Rank.Through(beacon.Rank, linkScore);
+            int rankScore = (int)(256000L * 2 / rankThrough);
             int half = _limits.ParentDistanceHalfScoreM;
             int distanceScore = entry.DistanceM < 0 ? 500 : (int)(1000L * half / (half + (long)entry.DistanceM));
             int batteryScore = beacon.BatteryPercent == BeaconBody.BatteryUnknown ? 1000 : beacon.BatteryPercent * 10;
             int loadScore = (100 - (beacon.LoadPercent > 100 ? 100 : beacon.LoadPercent)) * 10;
-            int linkScore = _table.LinkQualityPermille(index, nowMs);
             long weighted = ((long)levelScore * _weights.Level) + ((long)rankScore * _weights.Rank) + ((long)distanceScore * _weights.Distance)
                 + ((long)batteryScore * _weights.Battery) + ((long)loadScore * _weights.Load) + ((long)linkScore * _weights.LinkQuality);
             return (int)(weighted / _weights.Sum);
         }
 
-        /// <summary>Tree order: root-capable first, then priority, then id; a suspect tree below all others.</summary>
-        private int TreePreference(ushort partitionId, long nowMs)
+        /// <summary>
+        /// Tree order: root-capable first, then priority, then id. The same for every node (nothing
+        /// local goes into it), so two nodes can never each move into the other's tree at once.
+        /// </summary>
+        private static int TreePreference(ushort partitionId, long nowMs)
         {
-            return _feasibility.IsSuspect(partitionId, nowMs) ? partitionId - 0x10000 : partitionId;
+            return partitionId;
+        }
+
+        private int CandidatePreference(int index, long nowMs)
+        {
+            BeaconBody beacon = _table[index].Beacon;
+            return beacon.Rank >= Topology.Rank.Max ? int.MinValue + 1 : TreePreference(beacon.PartitionId, nowMs);
+        }
+
+        private bool IsDowngrade(ushort partitionId, long nowMs)
+        {
+            return _partitionId != 0 && partitionId != _partitionId && TreePreference(partitionId, nowMs) < TreePreference(_partitionId, nowMs);
         }
 
         private int OwnTreePreference(long nowMs, bool rootCapable, in HierarchyContext context)
         {
-            if (rootCapable && _strategy.MayBecomeRoot(context))
+            if (rootCapable && _strategy.MayBecomeRoot(context) && (_isRoot || !StillListeningForRoot(nowMs)))
             {
                 return _isRoot ? _partitionId : PartitionIds.Compose(true, _identity.RootPriority, _rootRandom);
             }
 
             bool canParent = (_identity.Capabilities & Capabilities.CanParent) != 0;
-            bool heldDown = _parentId == FrameHeader.NodeIdNone && nowMs - _detachedSinceMs >= _limits.DetachHoldDownMs;
-            if (canParent && (_isRoot || heldDown))
+            bool cutOff = _parentId == FrameHeader.NodeIdNone && nowMs - _detachedSinceMs >= _limits.FallbackRootWaitMs;
+            if (canParent && (_isRoot || cutOff))
             {
                 return _isRoot ? _partitionId : PartitionIds.Compose(false, _identity.RootPriority, _rootRandom);
             }
@@ -372,9 +427,9 @@ namespace Peat.Edge.Core.Topology
 
         private int KeepOrSwitch(long nowMs, int best, int bestScore, int current, int currentScore)
         {
-            if (current < 0 || current == best)
+            if (current < 0 || current == best || _table[best].NodeId == _pinnedParentId)
             {
-                return best;
+                return best; // nothing to keep, or a directed assignment: no dwell, no challenge
             }
 
             ushort currentTree = _table[current].Beacon.PartitionId;
@@ -384,9 +439,28 @@ namespace Peat.Edge.Core.Topology
                 return best; // a better tree: move at once
             }
 
+            if (_table[current].Beacon.Rank >= Topology.Rank.Max && _table[best].Beacon.Rank < Topology.Rank.Max)
+            {
+                return best; // the parent is detached and a feasible attached node is in reach: no dwell
+            }
+
             bool beatsByThreshold = (long)bestScore * 100 > (long)currentScore * (100 + _limits.ParentSwitchThresholdPercent);
+            if (!beatsByThreshold)
+            {
+                _challengerId = FrameHeader.NodeIdNone;
+                return current;
+            }
+
+            uint challenger = _table[best].NodeId;
+            if (challenger != _challengerId)
+            {
+                _challengerId = challenger; // a new lead: it has to last
+                _challengerSinceMs = nowMs;
+            }
+
             bool dwelt = nowMs - _parentSinceMs >= _limits.ParentDwellMs;
-            return beatsByThreshold && dwelt ? best : current;
+            bool sustained = nowMs - _challengerSinceMs >= _limits.ParentChallengeMs;
+            return dwelt && sustained ? best : current;
         }
 
         private void Attach(int index, long nowMs)
@@ -399,6 +473,7 @@ namespace Peat.Edge.Core.Topology
             SetPartition(parent.Beacon.PartitionId, nowMs);
             if (parent.NodeId != previousParent)
             {
+                _challengerId = FrameHeader.NodeIdNone;
                 _parentId = parent.NodeId;
                 _parentSinceMs = nowMs;
                 _uplinkFailures = 0;
@@ -474,6 +549,7 @@ namespace Peat.Edge.Core.Topology
 
         private void SetPartition(ushort partitionId, long nowMs)
         {
+            _joinedRootCapableTree |= PartitionIds.IsRootCapable(partitionId);
             if (partitionId != _partitionId)
             {
                 _partitionId = partitionId;
@@ -488,6 +564,11 @@ namespace Peat.Edge.Core.Topology
             if (change >= Topology.Rank.StepMin || (rank == Topology.Rank.Infinite) != (_rank == Topology.Rank.Infinite))
             {
                 _trickle.Reset(nowMs); // a hop more or less, or attaching/detaching: tell the neighbours soon
+            }
+
+            if (rank == Topology.Rank.Infinite && _rank != Topology.Rank.Infinite)
+            {
+                _detachedSinceMs = nowMs; // detached or floating: the hold-down counts from here
             }
 
             _rank = rank;

@@ -9,22 +9,27 @@ namespace Peat.Edge.Core.Topology
     /// last <c>jitter</c> share of I; at the end of I the next interval is 2I, up to <c>Imax</c>. Any
     /// topology change resets I to <c>Imin</c>, so a stable mesh spends little airtime and a broken one
     /// repairs in a few short intervals.
-    /// <para>The next send time is drawn when the current beacon goes out, so each beacon can announce
-    /// exactly how long until the next one (<see cref="OnSent"/>); a reset only ever makes that sooner.</para>
+    /// <para>The next send time is drawn when the current beacon goes out, so each beacon can announce a
+    /// hint that bounds each of the next K gaps (<see cref="OnSent"/>): neighbours declare the node lost
+    /// only after K hints without a beacon, which then really means K beacons were missed, even while the
+    /// intervals are still doubling. A reset only ever makes beacons sooner.</para>
     /// </summary>
     public sealed class TrickleTimer
     {
         private readonly int _intervalMsMin;
         private readonly int _intervalMsMax;
         private readonly int _jitterPercent;
+        private readonly int _gapsCovered;
         private readonly Pcg32 _random;
         private int _intervalMs;
         private long _intervalStartMs;
         private long _sendAtMs;
 
-        /// <summary>Creates a timer; <see cref="Start"/> arms it.</summary>
-        public TrickleTimer(int intervalMsMin, int intervalMsMax, int jitterPercent, Pcg32 random)
+        /// <summary>Creates a timer; <see cref="Start"/> arms it. Each hint covers the next <paramref name="gapsCovered"/> gaps (K of the loss rule).</summary>
+        public TrickleTimer(int intervalMsMin, int intervalMsMax, int jitterPercent, int gapsCovered, Pcg32 random)
         {
+            Invariant.InRange(gapsCovered >= 1, "gapsCovered", "must be at least 1");
+            _gapsCovered = gapsCovered;
             Invariant.InRange(intervalMsMin > 0 && intervalMsMax >= intervalMsMin, "intervalMsMax", "must be >= intervalMsMin > 0");
             Invariant.InRange(jitterPercent >= 0 && jitterPercent <= 100, "jitterPercent", "must be 0..100");
             _intervalMsMin = intervalMsMin;
@@ -68,7 +73,9 @@ namespace Peat.Edge.Core.Topology
 
         /// <summary>
         /// Records that the beacon went out at <paramref name="nowMs"/>, moves to the next interval and
-        /// returns the milliseconds until the next beacon (the interval hint to announce).
+        /// returns the interval hint to announce: the largest of the next K gaps, the first one exact (its
+        /// send time is drawn now) and the later ones bounded (at most the jitter share of one interval
+        /// plus the whole next, doubled up to Imax).
         /// </summary>
         public int OnSent(long nowMs)
         {
@@ -84,7 +91,17 @@ namespace Peat.Edge.Core.Topology
             _sendAtMs = nextStartMs + DrawSendOffsetMs(next);
             long untilNextMs = _sendAtMs - nowMs;
             Invariant.That(untilNextMs > 0 && untilNextMs <= (2L * _intervalMsMax) + 1, "the next beacon is scheduled within two intervals");
-            return (int)untilNextMs;
+            long hintMs = untilNextMs;
+            int interval = next;
+            for (int gap = 1; gap < _gapsCovered; gap++)
+            {
+                int following = interval >= _intervalMsMax / 2 ? _intervalMsMax : interval * 2;
+                long bound = ((long)interval * _jitterPercent / 100) + following;
+                hintMs = bound > hintMs ? bound : hintMs;
+                interval = following;
+            }
+
+            return (int)hintMs;
         }
 
         private long DrawSendOffsetMs(int intervalMs)

@@ -16,8 +16,8 @@ namespace Peat.Edge.Sim.Engine
     /// a 16-entry table full of fresh entries refuses newcomers, so who a leaf knows would depend on
     /// arrival order rather than topology, and every leaf would spend its life evicting. 32/64 entries
     /// are 1.5/3 KiB, which an ESP32 has. Every node's FrameBytesMax is the link MTU (1200 / 255).</para>
-    /// <para>LoRa beacons: 5 s minimum, 120 s maximum interval (a 48-byte beacon is ~98 ms on air at SF7, so
-    /// 1 s beacons from 40 neighbours would fill the channel); Wi-Fi keeps the core's 1 s / 16 s.</para>
+    /// <para>Beacon timing: the core's <see cref="NodeLimits.WithWifiTiming"/> (250 ms / 1 s) and
+    /// <see cref="NodeLimits.WithLoraTiming"/> (4 s / 240 s: a 48-byte beacon is ~98 ms on air at SF7).</para>
     /// </summary>
     public static class SimProfile
     {
@@ -32,12 +32,6 @@ namespace Peat.Edge.Sim.Engine
 
         /// <summary>Telemetry records of a CanParent (relay) node.</summary>
         public const int RelayTelemetryBufferCount = 256;
-
-        /// <summary>LoRa shortest beacon interval.</summary>
-        public const int LoraBeaconIntervalMsMin = 5000;
-
-        /// <summary>LoRa longest beacon interval.</summary>
-        public const int LoraBeaconIntervalMsMax = 120000;
 
         /// <summary>The limits node <paramref name="plan"/> runs with on <paramref name="link"/>.</summary>
         public static NodeLimits LimitsFor(LinkParameters link, NodePlan plan)
@@ -64,13 +58,8 @@ namespace Peat.Edge.Sim.Engine
 
             limits.FrameBytesMax = link.MtuBytes;
             limits.TelemetryBufferBytes = Math.Max(limits.TelemetryBufferBytes, link.MtuBytes);
-            if (lora)
-            {
-                limits.BeaconIntervalMsMin = LoraBeaconIntervalMsMin;
-                limits.BeaconIntervalMsMax = LoraBeaconIntervalMsMax;
-            }
-
-            return limits;
+            // Beacon timing is the core's own per-link preset, so the simulator runs what devices run.
+            return lora ? limits.WithLoraTiming() : limits.WithWifiTiming();
         }
 
         /// <summary>How often safety and liveness are checked: 250 ms on Wi-Fi (recovery takes seconds), 1 s on LoRa.</summary>

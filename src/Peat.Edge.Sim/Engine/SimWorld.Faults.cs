@@ -174,7 +174,7 @@ namespace Peat.Edge.Sim.Engine
 
             node.Restarts++;
             CounterMetrics metrics = new CounterMetrics();
-            MeshNode mesh = new MeshNode(new NodeIdentity(node.NodeId, node.Plan.Capabilities), node.Limits, metrics, NodeSeed(node.NodeId, node.Restarts));
+            MeshNode mesh = new MeshNode(node.Plan.Identity, node.Limits, metrics, NodeSeed(node.NodeId, node.Restarts));
             mesh.UpdateSelf(node.Plan.Reading);
             node.Mesh = mesh;
             node.Metrics = metrics;

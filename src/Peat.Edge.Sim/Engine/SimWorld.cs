@@ -54,7 +54,7 @@ namespace Peat.Edge.Sim.Engine
                 var limits = config.LimitsFor != null ? config.LimitsFor(plan) : SimProfile.LimitsFor(config.Link, plan);
                 limits.Validate();
                 CounterMetrics metrics = new CounterMetrics();
-                MeshNode mesh = new MeshNode(new NodeIdentity(plan.NodeId, plan.Capabilities), limits, metrics, NodeSeed(plan.NodeId, 0));
+                MeshNode mesh = new MeshNode(plan.Identity, limits, metrics, NodeSeed(plan.NodeId, 0));
                 mesh.UpdateSelf(plan.Reading);
                 _nodes[i] = new SimNode(i, plan, limits, mesh, metrics) { WestSide = plan.XM < config.AreaM / 2.0 };
                 _queue.Schedule(plan.BootAtUs, new SimEvent(SimEventKind.Boot, i, 0));

@@ -41,5 +41,14 @@ namespace Peat.Edge.Sim.Placement
 
         /// <summary>True for a node that may lead the top level.</summary>
         public bool IsRootCapable => (Capabilities & Capabilities.RootCapable) != 0;
+
+        /// <summary>
+        /// Root priority of a root-capable node: the command post (node 1) highest, then its alternates
+        /// in order, so the top passes to a known successor when the command post is lost.
+        /// </summary>
+        public byte RootPriority => IsRootCapable ? (byte)System.Math.Max(0, 100 - (10 * ((int)NodeId - 1))) : (byte)0;
+
+        /// <summary>The identity the node's core runs with.</summary>
+        public NodeIdentity Identity => new NodeIdentity(NodeId, Capabilities, RootPriority);
     }
 }

@@ -69,7 +69,9 @@ public sealed class NeighbourTableTests
         ushort sequence = 0;
         long now = 0;
         Upsert(table, 10, sequence, Beacon(), now);
-        Assert.Equal(1000, table.LinkQualityPermille(0, now));
+        Assert.Equal(250, table.LinkQualityPermille(0, now)); // heard once: counted over the 4-slot minimum, not yet "perfect"
+        Upsert(table, 10, ++sequence, Beacon(), now);
+        Assert.Equal(500, table.LinkQualityPermille(0, now));
         for (int i = 0; i < 15; i++)
         {
             sequence += (ushort)(i % 2 == 0 ? 1 : 2); // every other step loses one beacon
@@ -90,7 +92,11 @@ public sealed class NeighbourTableTests
     {
         var table = new NeighbourTable(4, K);
         var beacon = Beacon(); // 1 s interval hint
-        Upsert(table, 10, 1, beacon, 5000);
+        for (ushort sequence = 1; sequence <= 16; sequence++)
+        {
+            Upsert(table, 10, sequence, beacon, sequence * 1000L - 11000); // a perfect link: 16 of 16
+        }
+
         long deadline = 5000 + (K * 1000) + 125;
         Assert.Equal(deadline, table.NextLossDeadlineMs);
         Assert.False(table.TryRemoveLost(deadline - 1, out _));
@@ -99,6 +105,27 @@ public sealed class NeighbourTableTests
         Assert.Equal(5000, lost.LastHeardMs);
         Assert.Equal(0, table.Count);
         Assert.Equal(long.MaxValue, table.NextLossDeadlineMs);
+    }
+
+    [Fact]
+    public void Over_a_lossy_link_the_K_missed_beacons_take_longer_but_never_more_than_2K_intervals()
+    {
+        var table = new NeighbourTable(4, K);
+        ushort sequence = 0;
+        for (int i = 0; i < 12; i++)
+        {
+            sequence += (ushort)(i % 4 == 3 ? 2 : 1); // one beacon in four lost: 75%
+            Upsert(table, 10, sequence, Beacon(), i * 1000L);
+        }
+
+        Assert.True(table.TryGet(10, out var entry));
+        int reception = entry.ReceptionPermille;
+        Assert.InRange(reception, 700, 820);
+        Assert.Equal(11000 + (K * 1000L * 1000 / reception) + 125, table.NextLossDeadlineMs);
+
+        Upsert(table, 11, 1, Beacon(), 0); // heard once: counted as half, so 2K intervals
+        Assert.True(table.TryGet(11, out var fresh));
+        Assert.Equal((2 * K * 1000) + 125, fresh.LossDeadlineMs(K));
     }
 
     [Fact]

@@ -52,8 +52,13 @@ public sealed class CapabilityQueryTests
         Assert.Equal(2, CapabilityQuery.FindBest(table, Sensor, Capabilities.None, 0, NowMs, ids, 0, 2));
         Assert.Equal(new uint[] { 41, 40 }, ids);
 
-        // 41 falls silent: its link quality decays with every missed interval, and 40 overtakes it.
-        Upsert(table, 40, Sensor, 50, latitudeE7: 473977000 + 90000, sequence: 2, nowMs: NowMs + 10_000);
+        // 41 falls silent: its link quality decays with every missed interval, and 40, heard at every
+        // beacon (a full 4-slot window), overtakes it.
+        for (ushort sequence = 2; sequence <= 4; sequence++)
+        {
+            Upsert(table, 40, Sensor, 50, latitudeE7: 473977000 + 90000, sequence: sequence, nowMs: NowMs + 10_000 - ((4 - sequence) * 1000));
+        }
+
         CapabilityQuery.FindBest(table, Sensor, Capabilities.None, 0, NowMs + 10_000, ids, 0, 2);
         Assert.Equal(new uint[] { 40, 41 }, ids);
     }

@@ -46,6 +46,7 @@ public sealed class StaticPeerTests
         node.UpdateSelf(SelfReading.At(473977000, 85456000, 80));
         Assert.True(node.AddStaticPeer(10));
         Beacon(node, 10, 0);
+        Beacon(node, 10, 500); // two beacons: a link heard once is not yet usable for a parent
         Assert.Equal(10u, node.ParentId);
         Assert.True(node.Neighbours.TryGet(10, out NeighbourEntry heard));
         Assert.True(heard.IsStatic);
@@ -73,6 +74,7 @@ public sealed class StaticPeerTests
         Assert.Equal(Rank.Infinite, lost.Beacon.Rank);
 
         Beacon(node, 10, now);
+        Beacon(node, 10, now + 500);
         Assert.Equal(10u, node.ParentId);
         Assert.Contains(Events(node), e => e.Kind == MeshEventKind.NeighbourAdded && e.NodeId == 10);
     }
@@ -83,6 +85,7 @@ public sealed class StaticPeerTests
         var node = new MeshNode(new NodeIdentity(1, Capabilities.CanParent), new NodeLimits(), NoOpMetrics.Instance, 1);
         Assert.True(node.AddStaticPeer(10));
         Beacon(node, 10, 0);
+        Beacon(node, 10, 500); // two beacons: a link heard once is not yet usable for a parent
         Assert.Equal(10u, node.ParentId);
         Beacon(node, 10, 500, FrameFlags.Leave);
         Assert.Equal(0u, node.ParentId);

@@ -20,6 +20,7 @@ public sealed class ParentSelectionTests
         var limits = NodeLimits.Gateway();
         limits.ParentDwellMs = 0;
         limits.ParentSwitchThresholdPercent = 0;
+        limits.ParentChallengeMs = 0;
         return limits;
     }
 
@@ -62,7 +63,7 @@ public sealed class ParentSelectionTests
     public void Equal_candidates_are_ranked_by_lowest_id()
     {
         var node = Node(out var crafted);
-        BeaconBody equal = CraftedNeighbours.Candidate(rank: Rank.Root + Rank.StepMin);
+        BeaconBody equal = CraftedNeighbours.Candidate(rank: Rank.Root + 128); // closer to the root than this node: feasible
         crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()), (30, equal), (20, equal));
         Assert.Equal(10u, node.ParentId);
         crafted.Run(4000, 9000, (30, equal), (20, equal)); // 10 falls silent: a fresh choice between equals
@@ -110,11 +111,15 @@ public sealed class ParentSelectionTests
         Assert.Equal(10u, node.ParentId);
 
         BeaconBody muchBetter = CraftedNeighbours.Candidate(rank: Rank.Root);
+        muchBetter.BatteryPercent = 100;
+        muchBetter.LoadPercent = 0; // better on three factors: well past the 10% threshold
         var node2 = Node(out var crafted2);
         crafted2.Run(0, 2000, (10, current));
         crafted2.Run(3000, 5000, (10, current), (30, muchBetter));
         Assert.Equal(10u, node2.ParentId); // better by far, but the parent was taken < ParentDwellMs ago
         crafted2.Run(6000, attachedAt + Limits.ParentDwellMs + 2000, (10, current), (30, muchBetter));
+        Assert.Equal(10u, node2.ParentId); // dwelt, but the lead must also have lasted ParentChallengeMs
+        crafted2.Run(attachedAt + Limits.ParentDwellMs + 3000, attachedAt + Limits.ParentDwellMs + Limits.ParentChallengeMs + 6000, (10, current), (30, muchBetter));
         Assert.Equal(30u, node2.ParentId);
     }
 
@@ -122,9 +127,9 @@ public sealed class ParentSelectionTests
     public void A_lost_parent_is_replaced_at_once_regardless_of_dwell()
     {
         var node = Node(out var crafted);
-        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()), (20, CraftedNeighbours.Candidate(rank: Rank.Root + Rank.StepMin)));
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()), (20, CraftedNeighbours.Candidate(rank: Rank.Root + 128)));
         Assert.Equal(10u, node.ParentId);
-        crafted.Run(4000, 9000, (20, CraftedNeighbours.Candidate(rank: Rank.Root + Rank.StepMin)));
+        crafted.Run(4000, 9000, (20, CraftedNeighbours.Candidate(rank: Rank.Root + 128)));
         Assert.Equal(20u, node.ParentId);
         var lost = Drain(node).Single(e => e.Kind == MeshEventKind.ParentLost);
         var changed = Drain(node);
@@ -163,22 +168,38 @@ public sealed class ParentSelectionTests
     }
 
     [Fact]
-    public void A_sibling_at_the_same_rank_is_a_feasible_repair()
+    public void A_sibling_at_the_same_rank_is_not_a_repair_but_a_node_closer_to_the_root_is()
     {
         var node = Node(out var crafted);
         crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()));
         ushort myRank = node.Rank;
-        BeaconBody sibling = CraftedNeighbours.Candidate(rank: myRank); // not below us: cannot be our descendant
+        BeaconBody sibling = CraftedNeighbours.Candidate(rank: myRank); // as deep as us: it may pick us at the same moment
         sibling.ParentId = 99;
         crafted.Run(4000, 9000, (20, sibling));
-        Assert.Equal(20u, node.ParentId);
+        Assert.Equal(0u, node.ParentId); // strict feasibility: two siblings can never choose each other
+        Assert.Equal(Rank.Infinite, node.Rank);
+        BeaconBody uncle = CraftedNeighbours.Candidate(rank: (ushort)(myRank - 1));
+        crafted.Run(10000, 13000, (20, sibling), (30, uncle));
+        Assert.Equal(30u, node.ParentId);
+    }
+
+    [Fact]
+    public void A_node_that_cannot_parent_has_no_descendants_and_takes_any_attached_parent()
+    {
+        var leaf = new MeshNode(new NodeIdentity(2000, Capabilities.Sensor), Limits, NoOpMetrics.Instance, 3);
+        leaf.UpdateSelf(SelfReading.At(473977000, 85456000, 80));
+        var crafted = new CraftedNeighbours(leaf);
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()));
+        BeaconBody deeper = CraftedNeighbours.Candidate(rank: (ushort)(leaf.Rank + (4 * Rank.StepMin)));
+        crafted.Run(4000, 9000, (20, deeper));
+        Assert.Equal(20u, leaf.ParentId);
     }
 
     [Fact]
     public void Unacknowledged_uplinks_make_the_parent_suspect_and_the_node_moves()
     {
         var node = Node(out var crafted);
-        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()), (20, CraftedNeighbours.Candidate(rank: Rank.Root + Rank.StepMin)));
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()), (20, CraftedNeighbours.Candidate(rank: Rank.Root + 128)));
         Assert.Equal(10u, node.ParentId);
         for (int i = 0; i < Limits.UplinkFailuresBeforeSuspect - 1; i++)
         {
@@ -200,7 +221,7 @@ public sealed class ParentSelectionTests
     public void A_leave_beacon_from_the_parent_moves_the_node_at_once()
     {
         var node = Node(out var crafted);
-        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()), (20, CraftedNeighbours.Candidate(rank: Rank.Root + Rank.StepMin)));
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()), (20, CraftedNeighbours.Candidate(rank: Rank.Root + 128)));
         byte[] frame = new byte[64];
         int length = FrameCodec.WriteBeacon(new FrameHeader(FrameType.Beacon, FrameFlags.Leave, 0, 10, 500), CraftedNeighbours.Candidate(), 8, frame, 0, frame.Length);
         Assert.Equal(ReceiveResult.Accepted, node.Receive(frame, 0, length, LinkInfo.None, 3100));

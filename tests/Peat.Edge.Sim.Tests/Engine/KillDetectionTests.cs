@@ -35,11 +35,13 @@ public sealed class KillDetectionTests
         victim = Enumerable.Range(0, world.NodeCount).OrderByDescending(i => world.Node(i).Neighbours.Count).First();
         uint victimId = (uint)(victim + 1);
         var hintMsAtKill = new Dictionary<int, int>();
+        var receptionAtKill = new Dictionary<int, int>();
         for (int i = 0; i < world.NodeCount; i++)
         {
             if (world.Node(i).Neighbours.TryGet(victimId, out NeighbourEntry entry))
             {
                 hintMsAtKill[i] = entry.Beacon.IntervalHintMs;
+                receptionAtKill[i] = entry.ReceptionPermille;
                 lastHeardUs[i] = entry.LastHeardMs * 1000;
             }
         }
@@ -47,14 +49,19 @@ public sealed class KillDetectionTests
         long killUs = world.NowUs;
         world.ScheduleFault(FaultSpec.OnNode(FaultKind.Kill, killUs, victimId));
         // Beacon intervals adapt (Trickle), so the window is as long as the longest hint seen allows.
-        long longestWindowUs = hintMsAtKill.Values.DefaultIfEmpty(0).Max() * 1000L * (world.Limits(0).MissedBeaconsBeforeLoss + 1);
+        long longestWindowUs = hintMsAtKill.Values.DefaultIfEmpty(0).Max() * 1000L * ((2 * world.Limits(0).MissedBeaconsBeforeLoss) + 1);
         world.RunUntil(killUs + longestWindowUs + 1_000_000);
 
         Assert.True(hintMsAtKill.Count >= 5, $"the victim had only {hintMsAtKill.Count} neighbours");
         foreach ((int neighbour, int hintMs) in hintMsAtKill)
         {
+            // K beacons that should have arrived: K/q announced intervals over a link delivering a share q
+            // (q counted as at least 1/2), plus 1/8 interval of grace. Frames still in flight at the kill
+            // can only raise q, which shortens the window.
             int missed = world.Limits(neighbour).MissedBeaconsBeforeLoss;
-            long windowMs = ((long)hintMs * missed) + (hintMs / 8);
+            int reception = Math.Max(500, receptionAtKill[neighbour]);
+            long windowMs = ((long)hintMs * missed * 1000 / reception) + (hintMs / 8);
+            Assert.True(windowMs <= (2L * hintMs * missed) + (hintMs / 8), "never more than 2K intervals");
             Assert.True(lostAtUs.ContainsKey(neighbour), $"node {neighbour + 1} never reported {victimId} lost");
             Assert.True(lastHeardUs[neighbour] <= killUs + 6000, "nothing is heard from a dead node after its last frames in flight");
             long deadlineUs = (lastHeardUs[neighbour] / 1000 + windowMs + 1) * 1000;

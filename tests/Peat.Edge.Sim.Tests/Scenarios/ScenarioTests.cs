@@ -134,6 +134,8 @@ public sealed class ScenarioTests
         Assert.True(world.Node(5).Neighbours.Count > 5);
         var report = world.BuildReport(1);
         Assert.Equal("lora", report.Link);
-        Assert.InRange(report.ControlAirtimeShare!.Value, 0.05, 1.0);
+        // Beacons really occupy the channel (the share was above 5% with the simulator's former 5 s/120 s
+        // LoRa timing; the core's LoRa preset, 4 s/240 s, is meant to bring it down once stable).
+        Assert.InRange(report.ControlAirtimeShare!.Value, 0.005, 1.0);
     }
 }
