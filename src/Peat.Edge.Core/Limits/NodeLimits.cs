@@ -123,6 +123,13 @@ namespace Peat.Edge.Core.Limits
         public int DetachHoldDownMs => (MissedBeaconsBeforeLoss * BeaconHintMsMax) + (BeaconHintMsMax / 8) + BeaconIntervalMsMin;
 
         /// <summary>
+        /// How long a node stays with a parent that floats (lost its own parent) before it takes another
+        /// parent in the same tree: a parent that lost a few beacons re-attaches within a couple of its
+        /// intervals, and its subtree should not scatter meanwhile (2.5 × <see cref="BeaconIntervalMsMax"/>).
+        /// </summary>
+        public int FloatingParentGraceMs => (BeaconIntervalMsMax * 5) / 2;
+
+        /// <summary>
         /// How long a node that can parent stays detached, with no tree in reach, before it roots a
         /// fallback tree for its part of the mesh: a last resort for a part cut off from every
         /// root-capable node, not a reaction to a few lost beacons (three hold-downs).

@@ -137,12 +137,14 @@ namespace Peat.Edge.Core.Topology
             {
                 dueMs = Earliest(dueMs, _detachedSinceMs + _limits.DetachHoldDownMs, nowMs);
                 dueMs = Earliest(dueMs, _detachedSinceMs + _limits.FallbackRootWaitMs, nowMs);
+                dueMs = Earliest(dueMs, _startMs + _limits.DetachHoldDownMs, nowMs);
                 dueMs = _joinedRootCapableTree ? dueMs : Earliest(dueMs, _startMs + ListenBeforeRootMs, nowMs);
             }
             else if (_parentId != FrameHeader.NodeIdNone)
             {
                 dueMs = Earliest(dueMs, _parentSinceMs + _limits.ParentDwellMs, nowMs);
                 dueMs = _challengerId == FrameHeader.NodeIdNone ? dueMs : Earliest(dueMs, _challengerSinceMs + _limits.ParentChallengeMs, nowMs);
+                dueMs = _challengerId == FrameHeader.NodeIdNone ? dueMs : Earliest(dueMs, _challengerSinceMs + _limits.FloatingParentGraceMs, nowMs);
             }
 
             return dueMs;
@@ -415,14 +417,32 @@ namespace Peat.Edge.Core.Topology
                 return _isRoot ? _partitionId : PartitionIds.Compose(true, _identity.RootPriority, _rootRandom);
             }
 
+            // Cut off: detached for the fallback wait, or with nobody in reach who could ever be a parent
+            // (then there is nothing to wait for, and a root cannot close a loop).
             bool canParent = (_identity.Capabilities & Capabilities.CanParent) != 0;
-            bool cutOff = _parentId == FrameHeader.NodeIdNone && nowMs - _detachedSinceMs >= _limits.FallbackRootWaitMs;
+            bool detached = _parentId == FrameHeader.NodeIdNone;
+            bool heardEnough = nowMs - _startMs >= _limits.DetachHoldDownMs; // at power-on the table is still empty
+            bool cutOff = detached && (nowMs - _detachedSinceMs >= _limits.FallbackRootWaitMs || (heardEnough && !HasPossibleParent()));
             if (canParent && (_isRoot || cutOff))
             {
                 return _isRoot ? _partitionId : PartitionIds.Compose(false, _identity.RootPriority, _rootRandom);
             }
 
             return int.MinValue;
+        }
+
+        private bool HasPossibleParent()
+        {
+            for (int i = 0; i < _table.Count; i++)
+            {
+                BeaconBody beacon = _table[i].Beacon;
+                if ((beacon.Capabilities & Capabilities.CanParent) != 0 && beacon.ParentId != _identity.NodeId)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private int KeepOrSwitch(long nowMs, int best, int bestScore, int current, int currentScore)
@@ -432,19 +452,20 @@ namespace Peat.Edge.Core.Topology
                 return best; // nothing to keep, or a directed assignment: no dwell, no challenge
             }
 
-            ushort currentTree = _table[current].Beacon.PartitionId;
+            BeaconBody parent = _table[current].Beacon;
             ushort bestTree = _table[best].Beacon.PartitionId;
-            if (TreePreference(bestTree, nowMs) > TreePreference(currentTree, nowMs))
+            bool parentFloating = parent.Rank >= Topology.Rank.Max;
+            if (parentFloating && bestTree != parent.PartitionId)
             {
-                return best; // a better tree: move at once
+                return best; // our parent's tree lost its root: move to a live tree at once
             }
 
-            if (_table[current].Beacon.Rank >= Topology.Rank.Max && _table[best].Beacon.Rank < Topology.Rank.Max)
-            {
-                return best; // the parent is detached and a feasible attached node is in reach: no dwell
-            }
-
-            bool beatsByThreshold = (long)bestScore * 100 > (long)currentScore * (100 + _limits.ParentSwitchThresholdPercent);
+            // Leaving a parent that floats only for a moment, or moving to a better tree over a link that
+            // comes and goes, would be flapping: every move must hold for the challenge time. Only an
+            // ordinary score improvement must also wait for the dwell.
+            bool treeUpgrade = !parentFloating && TreePreference(bestTree, nowMs) > TreePreference(parent.PartitionId, nowMs);
+            bool beatsByThreshold = treeUpgrade || parentFloating
+                || (long)bestScore * 100 > (long)currentScore * (100 + _limits.ParentSwitchThresholdPercent);
             if (!beatsByThreshold)
             {
                 _challengerId = FrameHeader.NodeIdNone;
@@ -458,8 +479,9 @@ namespace Peat.Edge.Core.Topology
                 _challengerSinceMs = nowMs;
             }
 
-            bool dwelt = nowMs - _parentSinceMs >= _limits.ParentDwellMs;
-            bool sustained = nowMs - _challengerSinceMs >= _limits.ParentChallengeMs;
+            bool dwelt = treeUpgrade || parentFloating || nowMs - _parentSinceMs >= _limits.ParentDwellMs;
+            long challengeMs = parentFloating ? _limits.FloatingParentGraceMs : _limits.ParentChallengeMs;
+            bool sustained = nowMs - _challengerSinceMs >= challengeMs;
             return dwelt && sustained ? best : current;
         }
 
