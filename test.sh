@@ -7,7 +7,8 @@ cd "$(dirname "$0")"
 
 # OS tools the tests use. apt as root; each is installed only when missing.
 need_apt=()
-# (later issues add socat, qemu-user and cross toolchains here)
+# socat: pty pairs for the serial-radio and GPS integration tests (tests/Peat.Edge.Aot.Tests).
+command -v socat >/dev/null 2>&1 || need_apt+=(socat)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "test.sh: missing ${need_apt[*]}; run as root or install them first" >&2

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using Peat.Edge.Aot.Cli;
 
 namespace Peat.Edge.Aot
@@ -9,9 +10,15 @@ namespace Peat.Edge.Aot
     /// </summary>
     public static class Program
     {
+        /// <summary>The release number (the informational version, as --version prints it).</summary>
+        public static string Version => typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
         public static int Main(string[] args)
         {
             RootCommand root = new RootCommand("peat-edge: mesh intelligence for constrained field devices (Peat.Edge).");
+            root.Subcommands.Add(RunCommand.Create());
+            root.Subcommands.Add(StatusCommand.Create());
+            root.Subcommands.Add(ConfigCommand.Create());
             root.Subcommands.Add(SimCommand.Create());
             root.Subcommands.Add(DemoCommand.Create());
             return CommandLineRunner.Run(root, args);

@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.IO.Ports;
+using System.Threading;
+using Peat.Edge.Aot.Config;
+using Peat.Edge.Aot.Host;
+using Peat.Edge.Aot.Transports.Serial;
+
+namespace Peat.Edge.Aot.Transports
+{
+    /// <summary>
+    /// A transparent UART radio modem (a LoRa module in "serial bridge" mode, a 433/868 MHz data radio):
+    /// every frame goes to everyone in reach, COBS-framed with a CRC-16 (<see cref="SerialFraming"/>), within
+    /// an airtime budget (<see cref="AirtimeBudget"/>). Reading and writing run on their own threads; the host
+    /// loop only encodes and queues (a full queue drops and counts), so a slow modem never stalls the node.
+    /// </summary>
+    public sealed class SerialRadioTransport : ITransport
+    {
+        /// <summary>Frames waiting for the writer thread; beyond this they are dropped and counted.</summary>
+        public const int WriteQueueCapacity = 16;
+
+        private const int ReadTimeoutMs = 200;
+
+        private readonly SerialSettings _settings;
+        private readonly Log _log;
+        private readonly SerialFrameDecoder _decoder;
+        private readonly byte[] _scratch;
+        private readonly MonotonicClock _clock = new MonotonicClock();
+        private readonly AirtimeBudget _budget;
+        private readonly ConcurrentQueue<byte[]> _writes = new ConcurrentQueue<byte[]>();
+        private readonly SemaphoreSlim _writeSignal = new SemaphoreSlim(0, int.MaxValue);
+        private readonly object _budgetGate = new object();
+        private SerialPort? _port;
+        private volatile bool _stopping;
+        private int _queued;
+        private long _txFrames;
+        private long _txOversize;
+        private long _txQueueFull;
+        private long _txErrors;
+        private long _rxBytes;
+
+        public SerialRadioTransport(SerialSettings settings, Log log)
+        {
+            _settings = settings;
+            _log = log;
+            _decoder = new SerialFrameDecoder(settings.FrameBytesMax);
+            _scratch = new byte[settings.FrameBytesMax + 2];
+            _budget = new AirtimeBudget(settings.AirBitrateBps, settings.DutyCyclePercent, settings.DutyCycleWindowMs, settings.PerFrameOverheadMs, 0);
+        }
+
+        public string Name => "serial";
+
+        /// <summary>Opens the device; a missing or busy device is a <see cref="StartupException"/>.</summary>
+        public void Open()
+        {
+            if (!File.Exists(_settings.Device))
+            {
+                throw new StartupException("transports.serial.device: cannot open '" + _settings.Device + "': no such device");
+            }
+
+            try
+            {
+                SerialPort port = new SerialPort(_settings.Device, _settings.BaudRate, Parity.None, 8, StopBits.One)
+                {
+                    ReadTimeout = ReadTimeoutMs,
+                    WriteTimeout = 2000,
+                    Handshake = Handshake.None,
+                };
+                port.Open();
+                _port = port;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is InvalidOperationException)
+            {
+                throw new StartupException("transports.serial.device: cannot open '" + _settings.Device + "': " + e.Message);
+            }
+        }
+
+        public void Start(Inbox inbox)
+        {
+            new Thread(() => ReadLoop(inbox)) { IsBackground = true, Name = "serial-rx" }.Start();
+            new Thread(WriteLoop) { IsBackground = true, Name = "serial-tx" }.Start();
+        }
+
+        public void Broadcast(byte[] buffer, int count)
+        {
+            if (count > _settings.FrameBytesMax)
+            {
+                Interlocked.Increment(ref _txOversize);
+                return;
+            }
+
+            byte[] wire = new byte[SerialFraming.WireBytesMax(count)];
+            int wireCount;
+            lock (_budgetGate)
+            {
+                wireCount = SerialFraming.Encode(buffer, 0, count, _scratch, wire);
+                if (!_budget.TryConsume(wireCount, _clock.NowMs))
+                {
+                    return;
+                }
+            }
+
+            if (Interlocked.Increment(ref _queued) > WriteQueueCapacity)
+            {
+                Interlocked.Decrement(ref _queued);
+                Interlocked.Increment(ref _txQueueFull);
+                return;
+            }
+
+            Array.Resize(ref wire, wireCount);
+            _writes.Enqueue(wire);
+            _writeSignal.Release();
+        }
+
+        /// <summary>A radio is a broadcast medium: a unicast frame goes on air like any other.</summary>
+        public void SendTo(byte[] buffer, int count, object address) => Broadcast(buffer, count);
+
+        public void ReadCounters(CounterList counters)
+        {
+            counters.Add("serial_tx_frames", Interlocked.Read(ref _txFrames));
+            counters.Add("serial_tx_oversize", Interlocked.Read(ref _txOversize));
+            counters.Add("serial_tx_queue_full", Interlocked.Read(ref _txQueueFull));
+            counters.Add("serial_tx_errors", Interlocked.Read(ref _txErrors));
+            lock (_budgetGate)
+            {
+                counters.Add("serial_tx_airtime_refused", _budget.Refused);
+                counters.Add("serial_tx_airtime_used_ms", _budget.AirtimeUsedUs / 1000);
+            }
+
+            counters.Add("serial_rx_bytes", Interlocked.Read(ref _rxBytes));
+            lock (_decoder)
+            {
+                counters.Add("serial_rx_frames", _decoder.FramesDecoded);
+                counters.Add("serial_rx_crc_errors", _decoder.CrcErrors);
+                counters.Add("serial_rx_cobs_errors", _decoder.CobsErrors);
+                counters.Add("serial_rx_oversize", _decoder.Oversize);
+                counters.Add("serial_rx_runts", _decoder.Runts);
+            }
+        }
+
+        private void ReadLoop(Inbox inbox)
+        {
+            byte[] buffer = new byte[512];
+            Action<byte[], int> onFrame = (frame, count) =>
+            {
+                byte[] copy = new byte[count];
+                Buffer.BlockCopy(frame, 0, copy, 0, count);
+                inbox.Post(new InboundFrame(copy, count, this, null));
+            };
+            while (!_stopping)
+            {
+                int n;
+                try
+                {
+                    n = _port!.Read(buffer, 0, buffer.Length);
+                }
+                catch (TimeoutException)
+                {
+                    continue;
+                }
+                catch (Exception e) when (e is IOException || e is InvalidOperationException || e is ObjectDisposedException)
+                {
+                    if (!_stopping)
+                    {
+                        _log.Error("serial_read_failed", "device", _settings.Device, "error", e.Message);
+                    }
+
+                    return;
+                }
+
+                Interlocked.Add(ref _rxBytes, n);
+                lock (_decoder)
+                {
+                    _decoder.Feed(buffer, 0, n, onFrame);
+                }
+            }
+        }
+
+        private void WriteLoop()
+        {
+            while (!_stopping)
+            {
+                _writeSignal.Wait(500);
+                while (_writes.TryDequeue(out byte[]? wire))
+                {
+                    Interlocked.Decrement(ref _queued);
+                    try
+                    {
+                        _port!.Write(wire, 0, wire.Length);
+                        Interlocked.Increment(ref _txFrames);
+                    }
+                    catch (Exception e) when (e is IOException || e is TimeoutException || e is InvalidOperationException)
+                    {
+                        if (Interlocked.Increment(ref _txErrors) == 1)
+                        {
+                            _log.Warn("serial_write_failed", "device", _settings.Device, "error", e.Message);
+                        }
+                    }
+                }
+            }
+        }
+
+        /// <summary>Writes what is still queued (the leave beacon), then closes the port.</summary>
+        public void Dispose()
+        {
+            long deadline = Environment.TickCount64 + 500;
+            while (Volatile.Read(ref _queued) > 0 && Environment.TickCount64 < deadline)
+            {
+                Thread.Sleep(5);
+            }
+
+            _stopping = true;
+            _writeSignal.Release();
+            try
+            {
+                _port?.Dispose();
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}

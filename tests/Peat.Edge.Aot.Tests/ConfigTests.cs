@@ -1,0 +1,126 @@
+using Peat.Edge.Aot.Config;
+using Peat.Edge.Aot.Tests.Support;
+using Peat.Edge.Core.Hierarchy;
+using Peat.Edge.Core.Wire;
+using Xunit;
+
+namespace Peat.Edge.Aot.Tests
+{
+    public sealed class ConfigTests
+    {
+        private const string Minimal = "{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"loopback\": true } } }";
+
+        [Fact]
+        public void MinimalConfigGetsGatewayDefaults()
+        {
+            using TempDir dir = new TempDir();
+            GatewaySettings s = ConfigLoader.Load(dir.Write("c.json", Minimal));
+            Assert.Equal(7u, s.Identity.NodeId);
+            Assert.Equal("gateway", s.DeviceClass);
+            Assert.True((s.Identity.Capabilities & Capabilities.RootCapable) != 0);
+            Assert.Equal(1200, s.Limits.FrameBytesMax);
+            Assert.Equal(250, s.Limits.BeaconIntervalMsMin); // wifi timing by default
+            Assert.IsType<DynamicHierarchyStrategy>(s.Strategy);
+            Assert.True(s.Udp!.Loopback);
+            Assert.Equal("127.0.0.1", s.Udp.Interface.ToString());
+            Assert.Null(s.Serial);
+        }
+
+        [Fact]
+        public void EveryExampleConfigInHardwareIsValid()
+        {
+            string[] files = Directory.GetFiles(Path.Combine(RepoPaths.Root, "hardware"), "*.json", SearchOption.AllDirectories);
+            Assert.NotEmpty(files);
+            foreach (string file in files)
+            {
+                GatewaySettings s = ConfigLoader.Load(file);
+                Assert.True(s.Identity.NodeId != 0, file);
+            }
+        }
+
+        [Fact]
+        public void FullConfigResolvesEverySection()
+        {
+            using TempDir dir = new TempDir();
+            string file = dir.Write("c.json", """
+                {
+                  // comments and trailing commas are fine
+                  "node": { "id": "0x00C0FFEE", "deviceClass": "lab", "rootCapable": true, "rootPriority": 90, "capabilities": ["sensor"], "seed": 5 },
+                  "hierarchy": { "strategy": "static", "level": 1, "role": "leader" },
+                  "limits": { "preset": "esp32Leaf", "timing": "lora", "neighbourCapacity": 20 },
+                  "transports": {
+                    "udp": { "group": "239.1.2.3", "port": 5000, "interface": "127.0.0.1", "mtuBytes": 300 },
+                    "serial": { "device": "/dev/ttyS9", "baudRate": 57600, "framing": "cobs", "airBitrateBps": 1200, "dutyCyclePercent": 1 },
+                  },
+                  "sensors": {
+                    "gps": { "source": "nmea", "device": "/dev/ttyS8", "staleAfterMs": 3000, "fixed": { "latitude": 48.1, "longitude": 11.5 } },
+                    "battery": { "source": "ina219", "i2cBus": 1, "i2cAddress": 64, "curve": [[3.0, 0], [4.2, 100]] }
+                  },
+                  "staticPeers": [ { "id": 9, "udp": "10.0.0.9:5000" } ],
+                  "security": { "meshKeyFile": "/etc/peat-edge/mesh.key" },
+                  "status": { "socket": "/tmp/x.sock", "prometheus": { "enabled": true, "port": 9100 } },
+                  "log": { "level": "debug" }
+                }
+                """);
+            GatewaySettings s = ConfigLoader.Load(file);
+            Assert.Equal(0x00C0FFEEu, s.Identity.NodeId);
+            Assert.Equal(90, s.Identity.RootPriority);
+            Assert.True((s.Identity.Capabilities & (Capabilities.Sensor | Capabilities.Gps | Capabilities.BatteryPowered)) == (Capabilities.Sensor | Capabilities.Gps | Capabilities.BatteryPowered));
+            Assert.IsType<StaticHierarchyStrategy>(s.Strategy);
+            Assert.Equal(20, s.Limits.NeighbourCapacity);
+            Assert.Equal(4000, s.Limits.BeaconIntervalMsMin);
+            Assert.Equal(300, s.Udp!.MtuBytes);
+            Assert.Equal(1, s.Serial!.DutyCyclePercent);
+            Assert.Equal(GpsSource.Nmea, s.Gps.Source);
+            Assert.Equal(481000000, s.Gps.FixedLatitudeE7);
+            Assert.Equal(BatterySource.Ina219, s.Battery.Source);
+            Assert.Equal(new[] { 3.0, 4.2 }, s.Battery.CurveVolts);
+            Assert.Equal(9u, s.StaticPeers[0].NodeId);
+            Assert.Equal(9100, s.PrometheusPort);
+            Assert.Equal(LogLevel.Debug, s.LogLevel);
+        }
+
+        [Theory]
+        [InlineData("{ \"node\": { \"id\": 7, \"idd\": 8 }, \"transports\": { \"udp\": {} } }", "node.idd", "unknown key")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transport\": {} }", "transport", "unknown key")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"port\": \"x\" } } }", "transports.udp.port", "wrong type: expected a whole number")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"port\": 70000 } } }", "transports.udp.port", "must be 1..65535 (was 70000)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"loopback\": \"yes\" } } }", "transports.udp.loopback", "wrong type: expected true or false")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"group\": \"10.0.0.1\" } } }", "transports.udp.group", "must be an IPv4 multicast address")]
+        [InlineData("{ \"node\": { }, \"transports\": { \"udp\": {} } }", "node.id", "missing required key")]
+        [InlineData("{ \"node\": { \"id\": 0 }, \"transports\": { \"udp\": {} } }", "node.id", "must be 1..4294967294")]
+        [InlineData("{ \"node\": { \"id\": \"0xZZ\" }, \"transports\": { \"udp\": {} } }", "node.id", "is not a node id")]
+        [InlineData("{ \"transports\": { \"udp\": {} } }", "node", "missing required section")]
+        [InlineData("{ \"node\": { \"id\": 7 } }", "transports", "at least one transport")]
+        [InlineData("{ \"node\": { \"id\": 7, \"deviceClass\": \"toaster\" }, \"transports\": { \"udp\": {} } }", "node.deviceClass", "must be one of gateway, lab, leaf, sensor (was 'toaster')")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"hierarchy\": { \"strategy\": \"static\" }, \"transports\": { \"udp\": {} } }", "hierarchy.level", "required with the static strategy")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"childCapacity\": 500 }, \"transports\": { \"udp\": {} } }", "limits.childCapacity", "must be")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"serial\": { \"baudRate\": 9600 } } }", "transports.serial.device", "missing required key")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"gps\": { \"source\": \"fixed\", \"fixed\": { \"latitude\": 91, \"longitude\": 0 } } } }", "sensors.gps.fixed.latitude", "must be -90..90")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"curve\": [[4.0, 0], [3.0, 100]] } } }", "sensors.battery.curve[1]", "volts must increase")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"staticPeers\": [ { \"id\": 7 } ] }", "staticPeers[0].id", "is this node's own id")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"staticPeers\": [ { \"id\": 8, \"udp\": \"nowhere\" } ] }", "staticPeers[0].udp", "must be an IPv4 address with a port")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"interface\": \"nosuchif0\" } } }", "transports.udp.interface", "no network interface named 'nosuchif0'")]
+        [InlineData("{ \"node\": { \"id\": 7 ", "node", "invalid JSON")]
+        [InlineData("null", "", "must hold a JSON object")]
+        public void BadConfigNamesFileKeyAndProblem(string json, string key, string problem)
+        {
+            using TempDir dir = new TempDir();
+            string file = dir.Write("bad.json", json);
+            ConfigException e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(file));
+            Assert.Equal(file, e.File);
+            Assert.Equal(key, e.Key);
+            Assert.Contains(problem, e.Problem);
+            Assert.StartsWith("config error: " + file + ": ", e.Message);
+            Assert.DoesNotContain("\n", e.Message);
+        }
+
+        [Fact]
+        public void MissingFileAndDirectoryAreOneLineErrors()
+        {
+            using TempDir dir = new TempDir();
+            Assert.Contains("file not found", Assert.Throws<ConfigException>(() => ConfigLoader.Load(dir.File("nope.json"))).Message);
+            Assert.Contains("is a directory", Assert.Throws<ConfigException>(() => ConfigLoader.Load(dir.Path)).Message);
+        }
+    }
+}
