@@ -47,11 +47,20 @@ namespace Peat.Edge.Bench
                     Rank = (ushort)(Rank.Root + ((1 + (i % 3)) * Rank.StepMin) + (i % 100)),
                     IntervalHintDs = 10,
                 };
-                int length = FrameCodec.WriteBeacon(new FrameHeader(FrameType.Beacon, FrameFlags.None, 0, (uint)(i + 1), 1), body, limits.AuthTagBytes, frame, 0, frame.Length);
-                _node.Receive(frame, 0, length, LinkInfo.None, 0);
+                // Four beacons each: a full 4-slot reception window, so every neighbour is a real candidate
+                // (a link heard once is below ParentLinkQualityMinPermille and would be skipped unscored).
+                for (ushort sequence = 1; sequence <= 4; sequence++)
+                {
+                    int length = FrameCodec.WriteBeacon(new FrameHeader(FrameType.Beacon, FrameFlags.None, 0, (uint)(i + 1), sequence), body, limits.AuthTagBytes, frame, 0, frame.Length);
+                    _node.Receive(frame, 0, length, LinkInfo.None, sequence * 100);
+                }
             }
 
             _nowMs = 500;
+            if (_node.ParentId == 0)
+            {
+                throw new System.InvalidOperationException("no parent chosen: the benchmark would measure an empty candidate scan");
+            }
             _self = new BeaconBody { HasPosition = true, LatitudeE7 = 473977000, LongitudeE7 = 85456000, Capabilities = Capabilities.CanParent, BatteryPercent = 80, IntervalHintDs = 10 };
             if (_node.Neighbours.Count != Neighbours)
             {

@@ -21,5 +21,11 @@ namespace Peat.Edge.Core.Beacons
         /// candidate nor a lateral peer, and it has no loss deadline.
         /// </summary>
         AwaitingBeacon = 2,
+
+        /// <summary>
+        /// One of this node's tracked lateral peers (set and cleared only by the topology engine, so the
+        /// lateral update and the cell election are one pass over the table, linear in its size).
+        /// </summary>
+        Lateral = 4,
     }
 }

@@ -427,6 +427,13 @@ namespace Peat.Edge.Core.Beacons
             return entry;
         }
 
+        /// <summary>Marks or unmarks the entry at <paramref name="index"/> as a tracked lateral peer (the topology engine's bookkeeping).</summary>
+        internal void SetLateral(int index, bool lateral)
+        {
+            Invariant.InRange(index >= 0 && index < _count, "index", "must be 0..Count-1");
+            _entries[index].Flags = lateral ? _entries[index].Flags | NeighbourFlags.Lateral : _entries[index].Flags & ~NeighbourFlags.Lateral;
+        }
+
         private void RemoveAt(int index)
         {
             _count--;

@@ -605,22 +605,21 @@ namespace Peat.Edge.Core.Topology
 
         private void UpdateLaterals(long nowMs)
         {
-            for (int i = _laterals.Count - 1; i >= 0; i--)
-            {
-                uint id = _laterals[i];
-                int index = _table.IndexOf(id);
-                if (index < 0 || !IsLateral(_table[index].Beacon))
-                {
-                    _laterals.Remove(id);
-                    _events.Emit(MeshEventKind.LateralLost, id, nowMs, 0);
-                }
-            }
-
+            // One pass: the table's Lateral flag says who is tracked, so no lookups are needed.
             for (int i = 0; i < _table.Count; i++)
             {
                 NeighbourEntry entry = _table[i];
-                if (IsLateral(entry.Beacon) && _laterals.TryAdd(entry.NodeId))
+                bool tracked = (entry.Flags & NeighbourFlags.Lateral) != 0;
+                bool lateral = !entry.IsAwaitingBeacon && IsLateral(entry.Beacon);
+                if (tracked && !lateral)
                 {
+                    _table.SetLateral(i, false);
+                    _laterals.Remove(entry.NodeId);
+                    _events.Emit(MeshEventKind.LateralLost, entry.NodeId, nowMs, 0);
+                }
+                else if (!tracked && lateral && _laterals.TryAdd(entry.NodeId))
+                {
+                    _table.SetLateral(i, true);
                     _events.Emit(MeshEventKind.LateralDiscovered, entry.NodeId, nowMs, 0);
                 }
             }
@@ -639,19 +638,19 @@ namespace Peat.Edge.Core.Topology
             long winnerScore = ElectionWeight(self, _role == NodeRole.Leader);
             bool winnerEligible = IsEligible(self);
             int peers = 0;
-            for (int i = 0; i < _laterals.Count; i++)
+            for (int i = 0; i < _table.Count; i++)
             {
-                int index = _table.IndexOf(_laterals[i]);
-                BeaconBody peer = _table[index].Beacon;
-                if (!SameCell(self, peer))
+                NeighbourEntry entry = _table[i];
+                if ((entry.Flags & NeighbourFlags.Lateral) == 0 || !SameCell(self, entry.Beacon))
                 {
                     continue;
                 }
 
+                BeaconBody peer = entry.Beacon;
                 peers++;
                 long score = ElectionWeight(peer, peer.Role == NodeRole.Leader);
                 bool eligible = IsEligible(peer);
-                uint id = _laterals[i];
+                uint id = entry.NodeId;
                 bool wins = (eligible && !winnerEligible)
                     || (eligible == winnerEligible && (score > winnerScore || (score == winnerScore && id < winner)));
                 if (wins)
