@@ -1,0 +1,102 @@
+using Peat.Edge.Aot.Config;
+using Peat.Edge.Aot.Host;
+using Peat.Edge.Aot.Transports;
+using Peat.Edge.Aot.Transports.Serial;
+using Peat.Edge.Aot.Tests.Support;
+using Xunit;
+
+namespace Peat.Edge.Aot.Tests
+{
+    /// <summary>The serial-radio transport through a real pty pair (socat): frames with garbage and cuts in between, both directions.</summary>
+    public sealed class SerialPtyTests
+    {
+        [Fact]
+        public void FramesSurviveGarbageAndMidFrameCutsThroughAPty()
+        {
+            using TempDir dir = new TempDir();
+            using SocatPair pty = new SocatPair(dir);
+            SerialSettings settings = new SerialSettings { Device = pty.A, BaudRate = 115200, FrameBytesMax = 255, AirBitrateBps = 1000000, DutyCyclePercent = 100 };
+            using SerialRadioTransport transport = new SerialRadioTransport(settings, new Log(TextWriter.Null, LogLevel.Error, false));
+            transport.Open();
+            Inbox inbox = new Inbox(64);
+            transport.Start(inbox);
+
+            using FileStream other = new FileStream(pty.B, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite, 1, false);
+            byte[] first = SerialFramingTests.Frame(1, 48);
+            byte[] second = SerialFramingTests.Frame(2, 255);
+            byte[] third = SerialFramingTests.Frame(3, 10);
+            byte[] cut = SerialFramingTests.Wire(second);
+            WriteSlowly(other, new byte[] { 0xDE, 0xAD, 0xBE, 0xEF });
+            WriteSlowly(other, SerialFramingTests.Wire(first));
+            WriteSlowly(other, cut.AsSpan(0, 100).ToArray());
+            WriteSlowly(other, SerialFramingTests.Wire(third));
+            WriteSlowly(other, SerialFramingTests.Wire(second));
+
+            List<byte[]> got = new List<byte[]>();
+            Assert.True(Wait.Until(() =>
+            {
+                while (inbox.TryTake(out InboundFrame? f))
+                {
+                    got.Add(f!.Buffer.AsSpan(0, f.Count).ToArray());
+                }
+
+                return got.Count >= 3;
+            }, 5000) >= 0, "received " + got.Count + " frames");
+            Assert.Equal(first, got[0]);
+            Assert.Equal(third, got[1]);
+            Assert.Equal(second, got[2]);
+            CounterList counters = new CounterList();
+            transport.ReadCounters(counters);
+            Dictionary<string, long> c = counters.Items.ToDictionary(p => p.Key, p => p.Value);
+            Assert.Equal(3, c["serial_rx_frames"]);
+            Assert.True(c["serial_rx_crc_errors"] + c["serial_rx_cobs_errors"] >= 1);
+
+            // And the other way: what the transport sends decodes on the far end.
+            transport.Broadcast(first, first.Length);
+            transport.Broadcast(third, third.Length);
+            transport.Broadcast(new byte[300], 300); // over the frame limit: refused and counted
+            SerialFrameDecoder decoder = new SerialFrameDecoder(255);
+            List<byte[]> far = new List<byte[]>();
+            byte[] buffer = new byte[512];
+            Thread reader = new Thread(() =>
+            {
+                while (far.Count < 2)
+                {
+                    int n = other.Read(buffer, 0, buffer.Length);
+                    decoder.Feed(buffer, 0, n, (b, count) => far.Add(b.AsSpan(0, count).ToArray()));
+                }
+            }) { IsBackground = true };
+            reader.Start();
+            Assert.True(reader.Join(5000), "the far end did not receive two frames");
+            Assert.Equal(first, far[0]);
+            Assert.Equal(third, far[1]);
+            counters = new CounterList();
+            transport.ReadCounters(counters);
+            Assert.Equal(1, counters.Items.Single(p => p.Key == "serial_tx_oversize").Value);
+        }
+
+        [Fact]
+        public void AirtimeBudgetKeepsASlowModemFromBeingOverdriven()
+        {
+            using TempDir dir = new TempDir();
+            using SocatPair pty = new SocatPair(dir);
+            // 300 bit/s at 1% of 10 s = 100 ms of airtime; a 40-byte frame costs more than 1 s: never sent.
+            SerialSettings settings = new SerialSettings { Device = pty.A, FrameBytesMax = 255, AirBitrateBps = 300, DutyCyclePercent = 1, DutyCycleWindowMs = 10000, PerFrameOverheadMs = 0 };
+            using SerialRadioTransport transport = new SerialRadioTransport(settings, new Log(TextWriter.Null, LogLevel.Error, false));
+            transport.Open();
+            transport.Start(new Inbox(4));
+            transport.Broadcast(new byte[40], 40);
+            transport.Broadcast(new byte[2], 2); // 4 + 2 + 2 = 8 wire bytes... still 213 ms: refused
+            CounterList counters = new CounterList();
+            transport.ReadCounters(counters);
+            Assert.Equal(2, counters.Items.Single(p => p.Key == "serial_tx_airtime_refused").Value);
+        }
+
+        private static void WriteSlowly(Stream stream, byte[] bytes)
+        {
+            stream.Write(bytes, 0, bytes.Length);
+            stream.Flush();
+            Thread.Sleep(5);
+        }
+    }
+}
