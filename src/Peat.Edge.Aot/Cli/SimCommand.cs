@@ -23,11 +23,12 @@ namespace Peat.Edge.Aot.Cli
             Option<double?> area = new Option<double?>("--area-m") { Description = "Side of the square area in metres (default grows with the node count)." };
             Option<string?> report = new Option<string?>("--report") { Description = "Write the JSON report to this path." };
             Option<string?> svg = new Option<string?>("--svg") { Description = "Write the final topology and the attachment timeline as SVG to this path." };
+            Option<string?> eventLog = new Option<string?>("--event-log") { Description = "Write the run's event log (membership, parent changes, faults; byte-identical for a seed) to this path." };
             Option<bool> quiet = new Option<bool>("--quiet") { Description = "No progress and no summary; failures are still printed." };
 
             Command command = new Command("sim", "Simulate a mesh of real Peat.Edge cores on virtual time, with faults, and report how it formed and healed.")
             {
-                scenario, nodes, seed, duration, link, loss, area, report, svg, quiet,
+                scenario, nodes, seed, duration, link, loss, area, report, svg, eventLog, quiet,
             };
             command.SetAction(parseResult =>
             {
@@ -42,6 +43,7 @@ namespace Peat.Edge.Aot.Cli
                     AreaM = parseResult.GetValue(area),
                     ReportPath = parseResult.GetValue(report),
                     SvgPath = parseResult.GetValue(svg),
+                    EventLogPath = parseResult.GetValue(eventLog),
                     Quiet = parseResult.GetValue(quiet),
                 };
                 return SimRunner.Run(options, Console.Out);

@@ -50,11 +50,12 @@ namespace Peat.Edge.Core.Beacons
         public int ReceptionPermille => ReceivedIn(ReceptionMask, ReceptionWindow) * 1000 / (ReceptionWindow < NeighbourTable.ReceptionWindowMin ? NeighbourTable.ReceptionWindowMin : ReceptionWindow);
 
         /// <summary>
-        /// The moment this neighbour counts as lost: K beacons that should have arrived did not. Over a
-        /// link that delivers a share q of beacons, K expected arrivals take K/q announced intervals (q
-        /// counted as at least 1/2, so never more than 2K intervals), plus a grace of 1/8 interval for
-        /// delivery delay. A lossy link is not declared dead by its ordinary losses. Never for a static peer
-        /// awaiting a beacon (there is nothing to lose).
+        /// The moment this neighbour counts as lost: at least K beacons that should have arrived did not,
+        /// and more over a lossy link: as many misses in a row as make a false loss (ordinary losses
+        /// only, at the link's observed loss share L) no likelier than <see cref="FalseLossPpmMax"/>, that is
+        /// L^m ≤ 10⁻⁴. Over a perfect link that is K announced intervals, at 10% loss 4, at 15% 5, at 25% 7, and
+        /// never more than 3K (a neighbour that bad is still noticed gone within three times the usual time). Plus a grace
+        /// of 1/8 interval for delivery delay. Never for a static peer awaiting a beacon (there is nothing to lose).
         /// </summary>
         public long LossDeadlineMs(int missedBeaconsBeforeLoss)
         {
@@ -64,9 +65,25 @@ namespace Peat.Edge.Core.Beacons
             }
 
             int hintMs = Beacon.IntervalHintMs;
-            int reception = ReceptionPermille;
-            reception = reception < 500 ? 500 : reception;
-            return LastHeardMs + ((long)hintMs * missedBeaconsBeforeLoss * 1000 / reception) + (hintMs / 8);
+            return LastHeardMs + ((long)hintMs * MissesBeforeLoss(missedBeaconsBeforeLoss, ReceptionPermille)) + (hintMs / 8);
+        }
+
+        /// <summary>A false loss after this many misses in a row is at most this likely (parts per million): 10⁻⁴.</summary>
+        public const int FalseLossPpmMax = 100;
+
+        /// <summary>Smallest m in K..3K with L^m ≤ <see cref="FalseLossPpmMax"/>, L = 1 − reception; 3K when none is.</summary>
+        internal static int MissesBeforeLoss(int missedBeaconsBeforeLoss, int receptionPermille)
+        {
+            int lossPermille = 1000 - receptionPermille;
+            long falsePpm = 1000000;
+            int misses = 0;
+            while (misses < 3 * missedBeaconsBeforeLoss && (misses < missedBeaconsBeforeLoss || falsePpm > FalseLossPpmMax))
+            {
+                falsePpm = falsePpm * lossPermille / 1000;
+                misses++;
+            }
+
+            return misses;
         }
 
         /// <summary>Beacons that arrived among the <paramref name="window"/> newest slots of a reception mask.</summary>

@@ -58,6 +58,18 @@ namespace Peat.Edge.Core.Limits
         /// <summary>Longest beacon interval (reached while the topology is stable).</summary>
         public int BeaconIntervalMsMax = 16000;
 
+        /// <summary>
+        /// Longest beacon interval of a node with children: they time it out on missed beacons, so beaconing
+        /// more often lets them wait for more misses in the same time (fewer false parent losses on a lossy
+        /// link) without noticing a real loss later. In effect within <see cref="BeaconIntervalMsMin"/>..<see cref="BeaconIntervalMsMax"/>
+        /// (<see cref="ParentBeaconIntervalMsCap"/>), so changing those alone never makes the set invalid.
+        /// </summary>
+        public int ParentBeaconIntervalMsMax = 16000;
+
+        /// <summary>The longest beacon interval of a node with children: <see cref="ParentBeaconIntervalMsMax"/> kept within the beacon interval range.</summary>
+        public int ParentBeaconIntervalMsCap => ParentBeaconIntervalMsMax > BeaconIntervalMsMax ? BeaconIntervalMsMax
+            : ParentBeaconIntervalMsMax < BeaconIntervalMsMin ? BeaconIntervalMsMin : ParentBeaconIntervalMsMax;
+
         /// <summary>Each beacon goes out up to this share of the interval early, so neighbours do not stay in lockstep.</summary>
         public int BeaconJitterPercent = 25;
 
@@ -86,7 +98,7 @@ namespace Peat.Edge.Core.Limits
         public int ParentLinkQualityMinPermille = 500;
 
         /// <summary>The current parent is kept until its link falls below this (hysteresis on the minimum above).</summary>
-        public int ParentLinkQualityDropPermille = 500;
+        public int ParentLinkQualityDropPermille = 250;
 
         /// <summary>Distance (metres) at which the distance factor of a parent's score has fallen to half.</summary>
         public int ParentDistanceHalfScoreM = 200;
@@ -117,8 +129,9 @@ namespace Peat.Edge.Core.Limits
 
         /// <summary>
         /// How long a node stays detached before it forgets its feasibility floor or roots a fallback
-        /// tree: by then every former descendant has dropped it, having heard its poison or timed it out
-        /// (K of its announced intervals plus the loss rule's 1/8 grace, whatever interval it announced last).
+        /// tree: by then every former descendant has dropped it, having heard its poison (beaconed at Imin
+        /// from the moment it detaches) or timed it out (K of its announced intervals over a good link plus
+        /// the loss rule's 1/8 grace, whatever interval it announced last).
         /// </summary>
         public int DetachHoldDownMs => (MissedBeaconsBeforeLoss * BeaconHintMsMax) + (BeaconHintMsMax / 8) + BeaconIntervalMsMin;
 
@@ -141,8 +154,9 @@ namespace Peat.Edge.Core.Limits
         {
             BeaconIntervalMsMin = 250;
             BeaconIntervalMsMax = 800;
+            ParentBeaconIntervalMsMax = 400;
             ParentDwellMs = 10000;
-            ParentChallengeMs = 10000;
+            ParentChallengeMs = 60000;
             ParentDistanceHalfScoreM = 150;
             return this;
         }
@@ -155,6 +169,7 @@ namespace Peat.Edge.Core.Limits
         {
             BeaconIntervalMsMin = 4000;
             BeaconIntervalMsMax = 300000;
+            ParentBeaconIntervalMsMax = 300000; // airtime first: a LoRa parent beacons like everyone else
             ParentDwellMs = 600000;
             ParentChallengeMs = 600000;
             ParentDistanceHalfScoreM = 2000;
@@ -218,6 +233,7 @@ namespace Peat.Edge.Core.Limits
             Require(HopLimit >= 1 && HopLimit <= 32, "HopLimit", "must be 1..32", HopLimit);
             Require(BeaconIntervalMsMin >= 100, "BeaconIntervalMsMin", "must be at least 100 ms", BeaconIntervalMsMin);
             Require(BeaconIntervalMsMax >= BeaconIntervalMsMin, "BeaconIntervalMsMax", "must be >= BeaconIntervalMsMin", BeaconIntervalMsMax);
+            Require(ParentBeaconIntervalMsMax > 0, "ParentBeaconIntervalMsMax", "must be positive", ParentBeaconIntervalMsMax);
             Require(BeaconIntervalMsMax <= BeaconIntervalMsCeiling, "BeaconIntervalMsMax", "must be <= " + BeaconIntervalMsCeiling.ToString() + " (the wire hint is 16 bits of 100 ms)", BeaconIntervalMsMax);
             Require(BeaconJitterPercent >= 0 && BeaconJitterPercent <= 50, "BeaconJitterPercent", "must be 0..50", BeaconJitterPercent);
             Require(MissedBeaconsBeforeLoss >= 1 && MissedBeaconsBeforeLoss <= 15, "MissedBeaconsBeforeLoss", "must be 1..15", MissedBeaconsBeforeLoss);

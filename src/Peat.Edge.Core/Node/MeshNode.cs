@@ -440,6 +440,7 @@ namespace Peat.Edge.Core.Node
         {
             BeaconBody self = BuildOwnBeacon();
             _topology.Evaluate(_nowMs, self);
+            _trickle.CapIntervalMs(_topology.ChildCount > 0 ? _limits.ParentBeaconIntervalMsCap : _limits.BeaconIntervalMsMax);
         }
 
         private void Advance(long nowMs)

@@ -417,12 +417,13 @@ namespace Peat.Edge.Core.Topology
                 return _isRoot ? _partitionId : PartitionIds.Compose(true, _identity.RootPriority, _rootRandom);
             }
 
-            // Cut off: detached for the fallback wait, or with nobody in reach who could ever be a parent
-            // (then there is nothing to wait for, and a root cannot close a loop).
+            // Cut off: detached for the fallback wait, or for a hold-down with nobody in reach who could ever
+            // be a parent (a root cannot close a loop). The hold-down covers the table still filling at
+            // power-on, and a parent timed out by a few lost beacons that is heard again a moment later.
             bool canParent = (_identity.Capabilities & Capabilities.CanParent) != 0;
             bool detached = _parentId == FrameHeader.NodeIdNone;
-            bool heardEnough = nowMs - _startMs >= _limits.DetachHoldDownMs; // at power-on the table is still empty
-            bool cutOff = detached && (nowMs - _detachedSinceMs >= _limits.FallbackRootWaitMs || (heardEnough && !HasPossibleParent()));
+            long detachedMs = nowMs - _detachedSinceMs;
+            bool cutOff = detached && (detachedMs >= _limits.FallbackRootWaitMs || (detachedMs >= _limits.DetachHoldDownMs && !HasPossibleParent()));
             if (canParent && (_isRoot || cutOff))
             {
                 return _isRoot ? _partitionId : PartitionIds.Compose(false, _identity.RootPriority, _rootRandom);

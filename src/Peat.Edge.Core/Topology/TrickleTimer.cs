@@ -22,6 +22,7 @@ namespace Peat.Edge.Core.Topology
         private readonly int _gapsCovered;
         private readonly Pcg32 _random;
         private int _intervalMs;
+        private int _intervalMsCap;
         private long _intervalStartMs;
         private long _sendAtMs;
 
@@ -37,6 +38,7 @@ namespace Peat.Edge.Core.Topology
             _jitterPercent = jitterPercent;
             _random = random;
             _intervalMs = intervalMsMin;
+            _intervalMsCap = intervalMsMax;
             _sendAtMs = long.MaxValue;
         }
 
@@ -77,6 +79,13 @@ namespace Peat.Edge.Core.Topology
         /// send time is drawn now) and the later ones bounded (at most the jitter share of one interval
         /// plus the whole next, doubled up to Imax).
         /// </summary>
+        /// <summary>Lowers (or restores) the longest interval, within min..max; from the next doubling on.</summary>
+        public void CapIntervalMs(int capMs)
+        {
+            Invariant.InRange(capMs >= _intervalMsMin && capMs <= _intervalMsMax, "capMs", "must be within the timer's interval range");
+            _intervalMsCap = capMs;
+        }
+
         public int OnSent(long nowMs)
         {
             long nextStartMs = _intervalStartMs + _intervalMs;
@@ -85,7 +94,7 @@ namespace Peat.Edge.Core.Topology
                 nextStartMs = nowMs + 1; // a late host tick (or a reset) must not schedule into the past
             }
 
-            int next = _intervalMs >= _intervalMsMax / 2 ? _intervalMsMax : _intervalMs * 2;
+            int next = _intervalMs >= _intervalMsCap / 2 ? _intervalMsCap : _intervalMs * 2;
             _intervalMs = next;
             _intervalStartMs = nextStartMs;
             _sendAtMs = nextStartMs + DrawSendOffsetMs(next);
@@ -95,7 +104,7 @@ namespace Peat.Edge.Core.Topology
             int interval = next;
             for (int gap = 1; gap < _gapsCovered; gap++)
             {
-                int following = interval >= _intervalMsMax / 2 ? _intervalMsMax : interval * 2;
+                int following = interval >= _intervalMsCap / 2 ? _intervalMsCap : interval * 2;
                 long bound = ((long)interval * _jitterPercent / 100) + following;
                 hintMs = bound > hintMs ? bound : hintMs;
                 interval = following;

@@ -59,6 +59,9 @@ namespace Peat.Edge.Sim.Engine
         /// <summary>Last parent id seen (parent-change tracking).</summary>
         public uint LastParentId;
 
+        /// <summary>Last non-zero parent id seen: X→none→X is a gap, not a switch (parent_switches).</summary>
+        public uint LastAttachedParentId;
+
         /// <summary>Test hook: report this parent instead of the node's own.</summary>
         public bool HasParentOverride;
         public uint ParentOverride;

@@ -162,6 +162,7 @@ namespace Peat.Edge.Sim.Engine
             node.RadioFreePending = false;
             node.ActiveReceptions?.Clear();
             node.LastParentId = 0;
+            node.LastAttachedParentId = 0;
             _graphDirty = true;
         }
 

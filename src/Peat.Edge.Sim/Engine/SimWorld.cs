@@ -360,12 +360,13 @@ namespace Peat.Edge.Sim.Engine
             }
 
             _log.Line(NowUs, string.Create(CultureInfo.InvariantCulture, $"node {node.NodeId} parent {node.LastParentId} -> {parentId}"));
-            if (parentId != 0 && _formationUs.HasValue && node.Alive)
+            if (parentId != 0 && parentId != node.LastAttachedParentId && _formationUs.HasValue && node.Alive)
             {
                 _parentSwitches++;
             }
 
             node.LastParentId = parentId;
+            node.LastAttachedParentId = parentId != 0 ? parentId : node.LastAttachedParentId;
         }
 
         private ulong NodeSeed(uint nodeId, int restarts)

@@ -27,7 +27,11 @@ namespace Peat.Edge.Aot.Tests.Support
 
         public static PeatEdge Start(params string[] args)
         {
-            ProcessStartInfo info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            // Through env(1) with SIGINT and SIGQUIT back at their defaults: a test host started from a
+            // background job inherits them ignored, and the SIGINT test would then test nothing.
+            ProcessStartInfo info = new ProcessStartInfo("env") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            info.ArgumentList.Add("--default-signal=INT,QUIT");
+            info.ArgumentList.Add("dotnet");
             info.ArgumentList.Add(DllPath);
             foreach (string a in args)
             {

@@ -108,7 +108,7 @@ public sealed class NeighbourTableTests
     }
 
     [Fact]
-    public void Over_a_lossy_link_the_K_missed_beacons_take_longer_but_never_more_than_2K_intervals()
+    public void Over_a_lossy_link_more_misses_are_needed_so_a_false_loss_stays_under_one_in_ten_thousand_but_never_more_than_3K()
     {
         var table = new NeighbourTable(4, K);
         ushort sequence = 0;
@@ -121,11 +121,39 @@ public sealed class NeighbourTableTests
         Assert.True(table.TryGet(10, out var entry));
         int reception = entry.ReceptionPermille;
         Assert.InRange(reception, 700, 820);
-        Assert.Equal(11000 + (K * 1000L * 1000 / reception) + 125, table.NextLossDeadlineMs);
+        Assert.Equal(11000 + (ExpectedMisses(reception) * 1000L) + 125, table.NextLossDeadlineMs);
+        Assert.True(ExpectedMisses(reception) > K, "a lossy link waits for more than K misses");
 
-        Upsert(table, 11, 1, Beacon(), 0); // heard once: counted as half, so 2K intervals
+        Upsert(table, 11, 1, Beacon(), 0); // heard once: a quarter of the minimum window, so the 3K cap
         Assert.True(table.TryGet(11, out var fresh));
-        Assert.Equal((2 * K * 1000) + 125, fresh.LossDeadlineMs(K));
+        Assert.Equal((3 * K * 1000) + 125, fresh.LossDeadlineMs(K));
+    }
+
+    [Theory]
+    [InlineData(1000, 3)] // perfect: K
+    [InlineData(950, 4)] // 0.05^3 = 1.25e-4 > 1e-4
+    [InlineData(900, 4)] // 0.1^4 = 1e-4
+    [InlineData(850, 5)]
+    [InlineData(750, 7)]
+    [InlineData(500, 9)] // 0.5^9 = 2e-3: capped at 3K
+    [InlineData(0, 9)]
+    public void The_misses_before_loss_follow_the_false_loss_bound(int receptionPermille, int expected)
+    {
+        Assert.Equal(expected, NeighbourEntry.MissesBeforeLoss(K, receptionPermille));
+        Assert.Equal(expected, ExpectedMisses(receptionPermille));
+    }
+
+    /// <summary>The rule computed in doubles: smallest m in K..3K with L^m ≤ 1e-4.</summary>
+    private static int ExpectedMisses(int receptionPermille)
+    {
+        double loss = 1 - (receptionPermille / 1000.0);
+        int m = K;
+        while (m < 3 * K && Math.Pow(loss, m) > 1e-4 + 1e-12)
+        {
+            m++;
+        }
+
+        return m;
     }
 
     [Fact]

@@ -87,11 +87,15 @@ public sealed class FormationTests
     }
 
     [Fact]
-    public void A_stable_mesh_slows_its_beacons_to_the_maximum_interval()
+    public void A_stable_mesh_slows_its_beacons_to_the_maximum_interval_and_parents_to_theirs()
     {
         var harness = Grid(out var limits);
         harness.RunUntil(60_000);
-        Assert.All(harness.Nodes, n => Assert.Equal(limits.BeaconIntervalMsMax, n.BeaconIntervalMs));
+        // A parent beacons at its own, shorter maximum: its children time it out on missed beacons.
+        Assert.All(harness.Nodes, n => Assert.Equal(n.ChildCount > 0 ? limits.ParentBeaconIntervalMsCap : limits.BeaconIntervalMsMax, n.BeaconIntervalMs));
+        Assert.Contains(harness.Nodes, n => n.ChildCount > 0);
+        Assert.Contains(harness.Nodes, n => n.ChildCount == 0);
+        Assert.True(limits.ParentBeaconIntervalMsCap < limits.BeaconIntervalMsMax);
     }
 
     internal static NodeHarness Grid(out NodeLimits limits)

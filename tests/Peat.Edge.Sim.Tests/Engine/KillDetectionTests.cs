@@ -49,19 +49,19 @@ public sealed class KillDetectionTests
         long killUs = world.NowUs;
         world.ScheduleFault(FaultSpec.OnNode(FaultKind.Kill, killUs, victimId));
         // Beacon intervals adapt (Trickle), so the window is as long as the longest hint seen allows.
-        long longestWindowUs = hintMsAtKill.Values.DefaultIfEmpty(0).Max() * 1000L * ((2 * world.Limits(0).MissedBeaconsBeforeLoss) + 1);
+        long longestWindowUs = hintMsAtKill.Values.DefaultIfEmpty(0).Max() * 1000L * ((3 * world.Limits(0).MissedBeaconsBeforeLoss) + 1);
         world.RunUntil(killUs + longestWindowUs + 1_000_000);
 
         Assert.True(hintMsAtKill.Count >= 5, $"the victim had only {hintMsAtKill.Count} neighbours");
         foreach ((int neighbour, int hintMs) in hintMsAtKill)
         {
-            // K beacons that should have arrived: K/q announced intervals over a link delivering a share q
-            // (q counted as at least 1/2), plus 1/8 interval of grace. Frames still in flight at the kill
-            // can only raise q, which shortens the window.
+            // K beacons that should have arrived, more over a lossy link: the fewest misses m ≥ K with
+            // L^m ≤ 1e-4 at the link's loss share L, at most 3K; plus 1/8 interval of grace. Frames still
+            // in flight at the kill can only raise the reception, which shortens the window.
             int missed = world.Limits(neighbour).MissedBeaconsBeforeLoss;
-            int reception = Math.Max(500, receptionAtKill[neighbour]);
-            long windowMs = ((long)hintMs * missed * 1000 / reception) + (hintMs / 8);
-            Assert.True(windowMs <= (2L * hintMs * missed) + (hintMs / 8), "never more than 2K intervals");
+            int misses = ExpectedMisses(missed, receptionAtKill[neighbour]);
+            long windowMs = ((long)hintMs * misses) + (hintMs / 8);
+            Assert.True(misses >= missed && misses <= 3 * missed, "K..3K intervals");
             Assert.True(lostAtUs.ContainsKey(neighbour), $"node {neighbour + 1} never reported {victimId} lost");
             Assert.True(lastHeardUs[neighbour] <= killUs + 6000, "nothing is heard from a dead node after its last frames in flight");
             long deadlineUs = (lastHeardUs[neighbour] / 1000 + windowMs + 1) * 1000;
@@ -73,5 +73,18 @@ public sealed class KillDetectionTests
 
         // Nodes that never had the victim as a neighbour report nothing about it.
         Assert.All(lostAtUs.Keys, node => Assert.True(hintMsAtKill.ContainsKey(node)));
+    }
+
+    /// <summary>The loss rule computed in doubles: smallest m in K..3K with L^m ≤ 1e-4.</summary>
+    private static int ExpectedMisses(int k, int receptionPermille)
+    {
+        double loss = 1 - (receptionPermille / 1000.0);
+        int m = k;
+        while (m < 3 * k && Math.Pow(loss, m) > 1e-4 + 1e-12)
+        {
+            m++;
+        }
+
+        return m;
     }
 }
