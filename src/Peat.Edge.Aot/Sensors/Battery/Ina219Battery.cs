@@ -7,7 +7,7 @@ using Iot.Device.Adc;
 using Peat.Edge.Aot.Config;
 using Peat.Edge.Aot.Host;
 
-namespace Peat.Edge.Aot.Sensors
+namespace Peat.Edge.Aot.Sensors.Battery
 {
     /// <summary>Battery level from Linux power_supply sysfs (<c>capacity</c>, 0..100). A failed read is unknown (255).</summary>
     public sealed class SysfsBattery
