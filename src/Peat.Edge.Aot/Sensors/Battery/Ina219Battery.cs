@@ -1,46 +1,10 @@
 using System;
 using System.Device.I2c;
-using System.Globalization;
 using System.IO;
-using System.Threading;
 using Iot.Device.Adc;
-using Peat.Edge.Aot.Config;
-using Peat.Edge.Aot.Host;
 
 namespace Peat.Edge.Aot.Sensors.Battery
 {
-    /// <summary>Battery level from Linux power_supply sysfs (<c>capacity</c>, 0..100). A failed read is unknown (255).</summary>
-    public sealed class SysfsBattery
-    {
-        private readonly string _capacityPath;
-
-        public SysfsBattery(string supplyDirectory)
-        {
-            _capacityPath = Path.Combine(supplyDirectory, "capacity");
-        }
-
-        public string CapacityPath => _capacityPath;
-
-        public bool TryRead(out byte percent)
-        {
-            percent = 255;
-            try
-            {
-                string text = File.ReadAllText(_capacityPath).Trim();
-                if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= 0 && value <= 100)
-                {
-                    percent = (byte)value;
-                    return true;
-                }
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-            }
-
-            return false;
-        }
-    }
-
     /// <summary>
     /// Battery level from an INA219 (bus voltage) through Iot.Device.Bindings, mapped to percent by a
     /// piecewise-linear voltage curve (a Li-ion cell is not linear: 3.7 V is about 30%, not 50%).
@@ -96,43 +60,5 @@ namespace Peat.Edge.Aot.Sensors.Battery
         }
 
         public void Dispose() => _device.Dispose();
-    }
-
-    /// <summary>Polls a battery reader on its own thread (I2C can stall) and publishes the latest value.</summary>
-    public sealed class PolledBattery : IBatterySource, IDisposable
-    {
-        private readonly Func<byte> _read;
-        private readonly int _pollMs;
-        private readonly IDisposable? _owned;
-        private volatile int _percent = 255;
-        private volatile bool _stopping;
-
-        public PolledBattery(Func<byte> read, int pollMs, IDisposable? owned)
-        {
-            _read = read;
-            _pollMs = pollMs;
-            _owned = owned;
-            _percent = read();
-        }
-
-        public byte Percent => (byte)_percent;
-
-        public void Start()
-        {
-            new Thread(() =>
-            {
-                while (!_stopping)
-                {
-                    Thread.Sleep(_pollMs);
-                    _percent = _read();
-                }
-            }) { IsBackground = true, Name = "battery" }.Start();
-        }
-
-        public void Dispose()
-        {
-            _stopping = true;
-            _owned?.Dispose();
-        }
     }
 }
