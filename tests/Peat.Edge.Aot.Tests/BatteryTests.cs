@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 using System.Device.I2c;
-using Peat.Edge.Aot.Sensors;
+using Peat.Edge.Aot.Sensors.Battery;
 using Peat.Edge.Aot.Tests.Support;
 using Xunit;
 

@@ -39,6 +39,29 @@ namespace Peat.Edge.Aot.Tests
         }
 
         [Fact]
+        public void TheAnnotatedExampleInTheConfigurationDocIsValid()
+        {
+            // docs/configuration.md promises its annotated example loads; take the first jsonc block after the heading.
+            string doc = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "configuration.md"));
+            int heading = doc.IndexOf("## Annotated example", StringComparison.Ordinal);
+            Assert.True(heading >= 0, "docs/configuration.md has no 'Annotated example' section");
+            int start = doc.IndexOf("```jsonc\n", heading, StringComparison.Ordinal) + "```jsonc\n".Length;
+            int end = doc.IndexOf("\n```", start, StringComparison.Ordinal);
+            using TempDir dir = new TempDir();
+            GatewaySettings s = ConfigLoader.Load(dir.Write("example.json", doc.Substring(start, end - start)));
+            Assert.Equal(0x00C0FFEEu, s.Identity.NodeId);
+            Assert.IsType<HybridHierarchyStrategy>(s.Strategy);
+            Assert.Equal(5000, s.Limits.BeaconIntervalMsMin);
+            Assert.Equal(255, s.Limits.FrameBytesMax);
+            Assert.NotNull(s.Udp);
+            Assert.Equal("/dev/peat-lora", s.Serial!.Device);
+            Assert.Equal(GpsSource.Nmea, s.Gps.Source);
+            Assert.Equal(BatterySource.Ina219, s.Battery.Source);
+            Assert.Equal(2, s.StaticPeers.Count);
+            Assert.Equal(9464, s.PrometheusPort);
+        }
+
+        [Fact]
         public void FullConfigResolvesEverySection()
         {
             using TempDir dir = new TempDir();

@@ -1,7 +1,7 @@
 using System.Text;
 using Peat.Edge.Aot.Config;
 using Peat.Edge.Aot.Host;
-using Peat.Edge.Aot.Sensors;
+using Peat.Edge.Aot.Sensors.Gps;
 using Peat.Edge.Aot.Tests.Support;
 using Xunit;
 

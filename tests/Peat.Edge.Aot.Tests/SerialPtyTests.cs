@@ -1,6 +1,5 @@
 using Peat.Edge.Aot.Config;
 using Peat.Edge.Aot.Host;
-using Peat.Edge.Aot.Transports;
 using Peat.Edge.Aot.Transports.Serial;
 using Peat.Edge.Aot.Tests.Support;
 using Xunit;

@@ -5,7 +5,8 @@ using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Peat.Edge.Aot.Config;
 using Peat.Edge.Aot.Status;
-using Peat.Edge.Aot.Transports;
+using Peat.Edge.Aot.Transports.Serial;
+using Peat.Edge.Aot.Transports.Udp;
 
 namespace Peat.Edge.Aot.Host
 {

@@ -4,6 +4,8 @@ using System.Device.I2c;
 using System.IO;
 using Peat.Edge.Aot.Config;
 using Peat.Edge.Aot.Host;
+using Peat.Edge.Aot.Sensors.Battery;
+using Peat.Edge.Aot.Sensors.Gps;
 
 namespace Peat.Edge.Aot.Sensors
 {

@@ -5,7 +5,7 @@ using System.Threading;
 using Peat.Edge.Aot.Config;
 using Peat.Edge.Aot.Host;
 
-namespace Peat.Edge.Aot.Transports
+namespace Peat.Edge.Aot.Transports.Udp
 {
     /// <summary>
     /// Beacons over IPv4 multicast, unicast to learned peer addresses. Two sockets: one bound to the group

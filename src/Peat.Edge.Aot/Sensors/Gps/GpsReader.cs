@@ -6,7 +6,7 @@ using System.Threading;
 using Peat.Edge.Aot.Config;
 using Peat.Edge.Aot.Host;
 
-namespace Peat.Edge.Aot.Sensors
+namespace Peat.Edge.Aot.Sensors.Gps
 {
     /// <summary>
     /// Reads NMEA lines from a serial GPS (or a pty, or a regular file replayed once) on its own thread

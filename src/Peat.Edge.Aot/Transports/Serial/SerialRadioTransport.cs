@@ -5,9 +5,8 @@ using System.IO.Ports;
 using System.Threading;
 using Peat.Edge.Aot.Config;
 using Peat.Edge.Aot.Host;
-using Peat.Edge.Aot.Transports.Serial;
 
-namespace Peat.Edge.Aot.Transports
+namespace Peat.Edge.Aot.Transports.Serial
 {
     /// <summary>
     /// A transparent UART radio modem (a LoRa module in "serial bridge" mode, a 433/868 MHz data radio):

@@ -2,7 +2,7 @@ using System;
 using Iot.Device.Nmea0183;
 using Iot.Device.Nmea0183.Sentences;
 
-namespace Peat.Edge.Aot.Sensors
+namespace Peat.Edge.Aot.Sensors.Gps
 {
     /// <summary>
     /// Turns NMEA 0183 sentences (parsed by Iot.Device.Nmea0183) into a position fix or "no position".
