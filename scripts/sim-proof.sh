@@ -33,5 +33,5 @@ echo "|---|---|---|---|---|---|---|---|"
 for s in "${seeds[@]}"; do run "formation-wifi-seed$s" --scenario formation --nodes 100 --link wifi --seed "$s"; done
 for s in "${seeds[@]}"; do run "leaf-parent-loss-wifi-seed$s" --scenario leaf-parent-loss --nodes 100 --link wifi --seed "$s"; done
 for s in "${seeds[@]}"; do run "leader-loss-wifi-seed$s" --scenario leader-loss --nodes 100 --link wifi --seed "$s"; done
-for s in "${seeds[@]:0:3}"; do run "stable-10%-loss-300s-seed$s" --scenario formation --nodes 100 --link wifi --loss 0.1 --duration-s 300 --seed "$s"; done
+for s in "${seeds[@]}"; do run "stable-10%-loss-300s-seed$s" --scenario formation --nodes 100 --link wifi --loss 0.1 --duration-s 300 --seed "$s"; done
 for s in "${seeds[@]:0:2}"; do run "lora-formation-3600s-seed$s" --scenario formation --nodes 100 --link lora --duration-s 3600 --seed "$s"; done

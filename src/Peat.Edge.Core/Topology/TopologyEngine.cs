@@ -136,6 +136,7 @@ namespace Peat.Edge.Core.Topology
             if (_parentId == FrameHeader.NodeIdNone && !_isRoot)
             {
                 dueMs = Earliest(dueMs, _detachedSinceMs + _limits.DetachHoldDownMs, nowMs);
+                dueMs = Earliest(dueMs, _detachedSinceMs + _limits.FloatingParentGraceMs, nowMs);
                 dueMs = Earliest(dueMs, _detachedSinceMs + _limits.FallbackRootWaitMs, nowMs);
                 dueMs = Earliest(dueMs, _startMs + _limits.DetachHoldDownMs, nowMs);
                 dueMs = _joinedRootCapableTree ? dueMs : Earliest(dueMs, _startMs + ListenBeforeRootMs, nowMs);
@@ -417,13 +418,15 @@ namespace Peat.Edge.Core.Topology
                 return _isRoot ? _partitionId : PartitionIds.Compose(true, _identity.RootPriority, _rootRandom);
             }
 
-            // Cut off: detached for the fallback wait, or for a hold-down with nobody in reach who could ever
-            // be a parent (a root cannot close a loop). The hold-down covers the table still filling at
-            // power-on, and a parent timed out by a few lost beacons that is heard again a moment later.
+            // Cut off: detached for the fallback wait, or with nobody in reach who could ever be a parent (a
+            // root cannot close a loop) since power-on's hold-down (the table is still filling) and for the
+            // floating-parent grace (a parent timed out by a few lost beacons is usually heard again by then,
+            // and a root claimed meanwhile would pull its subtree into a tree of its own).
             bool canParent = (_identity.Capabilities & Capabilities.CanParent) != 0;
             bool detached = _parentId == FrameHeader.NodeIdNone;
             long detachedMs = nowMs - _detachedSinceMs;
-            bool cutOff = detached && (detachedMs >= _limits.FallbackRootWaitMs || (detachedMs >= _limits.DetachHoldDownMs && !HasPossibleParent()));
+            bool heardEnough = nowMs - _startMs >= _limits.DetachHoldDownMs && detachedMs >= _limits.FloatingParentGraceMs;
+            bool cutOff = detached && (detachedMs >= _limits.FallbackRootWaitMs || (heardEnough && !HasPossibleParent()));
             if (canParent && (_isRoot || cutOff))
             {
                 return _isRoot ? _partitionId : PartitionIds.Compose(false, _identity.RootPriority, _rootRandom);

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace Peat.Edge.Sim.Tests.Engine;
 
 /// <summary>Smoke runs that print speed and memory; no timing assertion (machines differ, Debug builds are slow).</summary>
+[Collection(SoloCollection.Name)]
 public sealed class SpeedAndMemoryTests
 {
     private readonly ITestOutputHelper _output;
