@@ -62,13 +62,20 @@ fail() { failed=$((failed + 1)); results+=("FAIL  $1"); echo "publish.sh: FAIL $
 
 expected_version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' src/Peat.Edge.Aot/Peat.Edge.Aot.csproj | head -n 1)
 
-# --- Processes started by the smoke runs; always ended on exit. ---
+# --- Processes started by the smoke runs; always ended on exit. A pid leaves the list when it is reaped
+# (until then it cannot be reused by another process, so the kill can only reach our own child). ---
 work=$(mktemp -d)
 pids=()
+forget() { # pid
+  local p kept=()
+  for p in "${pids[@]}"; do [ "$p" = "$1" ] || kept+=("$p"); done
+  pids=("${kept[@]}")
+}
 cleanup() {
   local p
   for p in "${pids[@]}"; do
     kill -9 "$p" 2>/dev/null || true
+    wait "$p" 2>/dev/null || true
   done
   rm -rf "$work"
 }
@@ -82,6 +89,7 @@ wait_exit() { # pid timeout_s
     if ! kill -0 "$pid" 2>/dev/null; then
       rc=0
       wait "$pid" || rc=$?
+      forget "$pid"
       return 0
     fi
     sleep 0.1
