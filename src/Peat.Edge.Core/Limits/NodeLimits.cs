@@ -70,6 +70,13 @@ namespace Peat.Edge.Core.Limits
         public int ParentBeaconIntervalMsCap => ParentBeaconIntervalMsMax > BeaconIntervalMsMax ? BeaconIntervalMsMax
             : ParentBeaconIntervalMsMax < BeaconIntervalMsMin ? BeaconIntervalMsMin : ParentBeaconIntervalMsMax;
 
+        /// <summary>
+        /// At power-on the first beacon goes out at a random moment within this (and within the first
+        /// interval), so nodes switched on together spread out. A gateway announces itself at once (0): it
+        /// is started alone, after a crash or an update, and its children are waiting for it.
+        /// </summary>
+        public int FirstBeaconDelayMsMax = 60000;
+
         /// <summary>Each beacon goes out up to this share of the interval early, so neighbours do not stay in lockstep.</summary>
         public int BeaconJitterPercent = 25;
 
@@ -207,6 +214,7 @@ namespace Peat.Edge.Core.Limits
             limits.TelemetryBufferBytes = 262144;
             limits.DuplicateCacheCapacity = 1024;
             limits.HopLimit = 16;
+            limits.FirstBeaconDelayMsMax = 0;
             return limits;
         }
 
@@ -233,6 +241,7 @@ namespace Peat.Edge.Core.Limits
             Require(HopLimit >= 1 && HopLimit <= 32, "HopLimit", "must be 1..32", HopLimit);
             Require(BeaconIntervalMsMin >= 100, "BeaconIntervalMsMin", "must be at least 100 ms", BeaconIntervalMsMin);
             Require(BeaconIntervalMsMax >= BeaconIntervalMsMin, "BeaconIntervalMsMax", "must be >= BeaconIntervalMsMin", BeaconIntervalMsMax);
+            Require(FirstBeaconDelayMsMax >= 0, "FirstBeaconDelayMsMax", "must not be negative", FirstBeaconDelayMsMax);
             Require(ParentBeaconIntervalMsMax > 0, "ParentBeaconIntervalMsMax", "must be positive", ParentBeaconIntervalMsMax);
             Require(BeaconIntervalMsMax <= BeaconIntervalMsCeiling, "BeaconIntervalMsMax", "must be <= " + BeaconIntervalMsCeiling.ToString() + " (the wire hint is 16 bits of 100 ms)", BeaconIntervalMsMax);
             Require(BeaconJitterPercent >= 0 && BeaconJitterPercent <= 50, "BeaconJitterPercent", "must be 0..50", BeaconJitterPercent);

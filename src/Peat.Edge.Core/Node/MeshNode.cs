@@ -449,7 +449,7 @@ namespace Peat.Edge.Core.Node
             {
                 _started = true;
                 _nowMs = nowMs;
-                _trickle.Start(nowMs);
+                _trickle.Start(nowMs, _limits.FirstBeaconDelayMsMax);
                 _topology.Start(nowMs);
                 return;
             }

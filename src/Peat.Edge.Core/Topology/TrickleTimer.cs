@@ -48,12 +48,16 @@ namespace Peat.Edge.Core.Topology
         /// <summary>When the next beacon is due.</summary>
         public long SendAtMs => _sendAtMs;
 
-        /// <summary>Arms the timer at power-on: the first beacon comes anywhere in the first interval, so nodes started together spread out.</summary>
-        public void Start(long nowMs)
+        /// <summary>
+        /// Arms the timer at power-on: the first beacon comes anywhere within <paramref name="firstDelayMsMax"/>
+        /// (at most the first interval), so nodes started together spread out; 0 sends it at once.
+        /// </summary>
+        public void Start(long nowMs, int firstDelayMsMax)
         {
+            Invariant.InRange(firstDelayMsMax >= 0, "firstDelayMsMax", "must not be negative");
             _intervalMs = _intervalMsMin;
             _intervalStartMs = nowMs;
-            _sendAtMs = nowMs + _random.NextInRange(0, _intervalMsMin);
+            _sendAtMs = nowMs + _random.NextInRange(0, firstDelayMsMax < _intervalMsMin ? firstDelayMsMax : _intervalMsMin);
         }
 
         /// <summary>

@@ -65,6 +65,39 @@ public sealed class MeshNodeTests
         _output.WriteLine($"first gaps {string.Join(", ", gaps.Take(6).Select(g => g.Gap))} ms; steady {steady.Min()}..{steady.Max()} ms");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_gateway_beacons_at_power_on_and_other_nodes_within_their_first_interval(bool gateway)
+    {
+        var limits = (gateway ? NodeLimits.Gateway() : NodeLimits.Esp32Leaf()).WithWifiTiming();
+        byte[] frame = new byte[limits.FrameBytesMax];
+        var firstSendMs = new List<long>();
+        for (ulong seed = 1; seed <= 64; seed++)
+        {
+            var node = new MeshNode(new NodeIdentity(1, Capabilities.CanParent), limits, NoOpMetrics.Instance, seed);
+            long now = 1000;
+            node.Tick(now);
+            while (!node.TryDequeueOutgoing(frame, 0, out _, out _))
+            {
+                now = node.NextDeadlineMs;
+                node.Tick(now);
+            }
+
+            firstSendMs.Add(now - 1000);
+        }
+
+        if (gateway)
+        {
+            Assert.All(firstSendMs, ms => Assert.Equal(0, ms));
+        }
+        else
+        {
+            Assert.All(firstSendMs, ms => Assert.InRange(ms, 0, limits.BeaconIntervalMsMin));
+            Assert.True(firstSendMs.Distinct().Count() > 16, "nodes switched on together spread their first beacons");
+        }
+    }
+
     [Fact]
     public void A_silent_neighbour_is_reported_lost_and_a_leave_beacon_removes_at_once()
     {

@@ -22,6 +22,7 @@ public sealed class RadioTests
                 NodeLimits limits = SimProfile.LimitsFor(lora, plan);
                 limits.BeaconIntervalMsMin = 6_000_000;
                 limits.BeaconIntervalMsMax = 6_000_000;
+                limits.FirstBeaconDelayMsMax = 6_000_000; // not at power-on either (a gateway's default is at once)
                 return limits;
             },
         };
