@@ -163,8 +163,29 @@ namespace Peat.Edge.Core.Beacons
             NeighbourEntry entry = Fresh(nodeId, sequence, NeighbourFlags.None);
             Apply(ref entry, beacon, link, nowMs);
             _entries[_count++] = entry;
-            _nextLossDeadlineDirty = true;
+            NoteDeadlineMoved(long.MaxValue, entry.LossDeadlineMs(_missedBeaconsBeforeLoss));
             return UpsertOutcome.Added;
+        }
+
+        /// <summary>
+        /// Keeps the cached earliest loss deadline without a scan where it can: every beacon moves one entry's
+        /// deadline, and only moving the earliest one later needs a look at all of them.
+        /// </summary>
+        private void NoteDeadlineMoved(long beforeMs, long afterMs)
+        {
+            if (_nextLossDeadlineDirty)
+            {
+                return;
+            }
+
+            if (afterMs <= _nextLossDeadlineMs)
+            {
+                _nextLossDeadlineMs = afterMs;
+            }
+            else if (beforeMs <= _nextLossDeadlineMs)
+            {
+                _nextLossDeadlineDirty = true;
+            }
         }
 
         /// <summary>
@@ -303,6 +324,7 @@ namespace Peat.Edge.Core.Beacons
         private UpsertOutcome Refresh(int index, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs)
         {
             NeighbourEntry entry = _entries[index];
+            long deadlineBeforeMs = entry.LossDeadlineMs(_missedBeaconsBeforeLoss);
             int step = (ushort)(sequence - entry.LastSequence);
             if (step == 0)
             {
@@ -331,7 +353,7 @@ namespace Peat.Edge.Core.Beacons
             BeaconBody previous = entry.Beacon;
             Apply(ref entry, beacon, link, nowMs);
             _entries[index] = entry;
-            _nextLossDeadlineDirty = true;
+            NoteDeadlineMoved(deadlineBeforeMs, entry.LossDeadlineMs(_missedBeaconsBeforeLoss));
             bool changed = previous.Level != beacon.Level || previous.Role != beacon.Role || previous.ParentId != beacon.ParentId
                 || previous.PartitionId != beacon.PartitionId || previous.Rank != beacon.Rank;
             return changed ? UpsertOutcome.Updated : UpsertOutcome.Refreshed;

@@ -234,6 +234,37 @@ public sealed class NeighbourTableTests
         return beacon;
     }
 
+    [Fact]
+    public void The_cached_earliest_loss_deadline_always_equals_a_scan_of_the_entries()
+    {
+        // Beacons with gaps, losses, shrinking and growing hints, and expiry: the cache is kept without a
+        // scan on most updates, so compare it with the brute-force minimum after every step.
+        var table = new NeighbourTable(8, K);
+        var random = new Random(20261201);
+        var sequences = new ushort[12];
+        long now = 0;
+        for (int step = 0; step < 20000; step++)
+        {
+            now += random.Next(0, 400);
+            uint id = (uint)random.Next(1, 13);
+            sequences[id - 1] += (ushort)random.Next(1, 4); // 1 in 3 arrivals follows a lost beacon or two
+            var beacon = Beacon();
+            beacon.IntervalHintDs = (ushort)random.Next(1, 40);
+            Upsert(table, id, sequences[id - 1], beacon, now);
+            while (table.TryRemoveLost(now, out _))
+            {
+            }
+
+            long earliest = long.MaxValue;
+            for (int i = 0; i < table.Count; i++)
+            {
+                earliest = Math.Min(earliest, table[i].LossDeadlineMs(K));
+            }
+
+            Assert.Equal(earliest, table.NextLossDeadlineMs);
+        }
+    }
+
     private static UpsertOutcome Upsert(NeighbourTable table, uint id, ushort sequence, BeaconBody beacon, long nowMs)
     {
         return table.Upsert(id, sequence, beacon, LinkInfo.None, nowMs, 0, out _);
