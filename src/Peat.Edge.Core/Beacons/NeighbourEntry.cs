@@ -75,6 +75,11 @@ namespace Peat.Edge.Core.Beacons
         internal static int MissesBeforeLoss(int missedBeaconsBeforeLoss, int receptionPermille)
         {
             int lossPermille = 1000 - receptionPermille;
+            if (lossPermille <= 0)
+            {
+                return missedBeaconsBeforeLoss; // nothing lost in the window: the common case, no loop
+            }
+
             long falsePpm = 1000000;
             int misses = 0;
             while (misses < 3 * missedBeaconsBeforeLoss && (misses < missedBeaconsBeforeLoss || falsePpm > FalseLossPpmMax))
@@ -89,15 +94,12 @@ namespace Peat.Edge.Core.Beacons
         /// <summary>Beacons that arrived among the <paramref name="window"/> newest slots of a reception mask.</summary>
         internal static int ReceivedIn(int mask, int window)
         {
+            // Population count of 16 bits, branch-free (nanoFramework has no BitOperations).
             int bits = mask & (window >= 16 ? 0xFFFF : (1 << window) - 1);
-            int count = 0;
-            while (bits != 0)
-            {
-                bits &= bits - 1;
-                count++;
-            }
-
-            return count;
+            bits -= (bits >> 1) & 0x5555;
+            bits = (bits & 0x3333) + ((bits >> 2) & 0x3333);
+            bits = (bits + (bits >> 4)) & 0x0F0F;
+            return (bits + (bits >> 8)) & 0x1F;
         }
     }
 }

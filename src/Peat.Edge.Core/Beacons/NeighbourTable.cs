@@ -163,20 +163,23 @@ namespace Peat.Edge.Core.Beacons
             NeighbourEntry entry = Fresh(nodeId, sequence, NeighbourFlags.None);
             Apply(ref entry, beacon, link, nowMs);
             _entries[_count++] = entry;
-            NoteDeadlineMoved(long.MaxValue, entry.LossDeadlineMs(_missedBeaconsBeforeLoss));
+            NoteDeadlineMoved(long.MaxValue, entry);
             return UpsertOutcome.Added;
         }
 
         /// <summary>
         /// Keeps the cached earliest loss deadline without a scan where it can: every beacon moves one entry's
-        /// deadline, and only moving the earliest one later needs a look at all of them.
+        /// deadline, and only moving the earliest one later needs a look at all of them. Nothing is computed
+        /// while the cache is stale anyway (a host that has not read it since).
         /// </summary>
-        private void NoteDeadlineMoved(long beforeMs, long afterMs)
+        private void NoteDeadlineMoved(long beforeMs, in NeighbourEntry moved)
         {
             if (_nextLossDeadlineDirty)
             {
                 return;
             }
+
+            long afterMs = moved.LossDeadlineMs(_missedBeaconsBeforeLoss);
 
             if (afterMs <= _nextLossDeadlineMs)
             {
@@ -324,7 +327,7 @@ namespace Peat.Edge.Core.Beacons
         private UpsertOutcome Refresh(int index, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs)
         {
             NeighbourEntry entry = _entries[index];
-            long deadlineBeforeMs = entry.LossDeadlineMs(_missedBeaconsBeforeLoss);
+            long deadlineBeforeMs = _nextLossDeadlineDirty ? long.MaxValue : entry.LossDeadlineMs(_missedBeaconsBeforeLoss);
             int step = (ushort)(sequence - entry.LastSequence);
             if (step == 0)
             {
@@ -353,7 +356,7 @@ namespace Peat.Edge.Core.Beacons
             BeaconBody previous = entry.Beacon;
             Apply(ref entry, beacon, link, nowMs);
             _entries[index] = entry;
-            NoteDeadlineMoved(deadlineBeforeMs, entry.LossDeadlineMs(_missedBeaconsBeforeLoss));
+            NoteDeadlineMoved(deadlineBeforeMs, entry);
             bool changed = previous.Level != beacon.Level || previous.Role != beacon.Role || previous.ParentId != beacon.ParentId
                 || previous.PartitionId != beacon.PartitionId || previous.Rank != beacon.Rank;
             return changed ? UpsertOutcome.Updated : UpsertOutcome.Refreshed;

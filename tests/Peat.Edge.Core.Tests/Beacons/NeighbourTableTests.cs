@@ -265,6 +265,27 @@ public sealed class NeighbourTableTests
         }
     }
 
+    [Fact]
+    public void Received_counts_match_a_plain_bit_count_for_every_mask_and_window()
+    {
+        for (int mask = 0; mask <= 0xFFFF; mask++)
+        {
+            for (int window = 1; window <= NeighbourTable.ReceptionWindowMax; window++)
+            {
+                int expected = 0;
+                for (int bit = 0; bit < window; bit++)
+                {
+                    expected += (mask >> bit) & 1;
+                }
+
+                if (NeighbourEntry.ReceivedIn(mask, window) != expected)
+                {
+                    Assert.Fail($"mask 0x{mask:X4} window {window}: {NeighbourEntry.ReceivedIn(mask, window)} != {expected}");
+                }
+            }
+        }
+    }
+
     private static UpsertOutcome Upsert(NeighbourTable table, uint id, ushort sequence, BeaconBody beacon, long nowMs)
     {
         return table.Upsert(id, sequence, beacon, LinkInfo.None, nowMs, 0, out _);
