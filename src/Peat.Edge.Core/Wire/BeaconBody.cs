@@ -113,8 +113,8 @@ namespace Peat.Edge.Core.Wire
             p = MsgPackEncoding.PutUInt(buffer, p, (byte)body.Role);
             if (body.HasPosition)
             {
-                p = MsgPackEncoding.PutInt(buffer, p, body.LatitudeE7);
-                p = MsgPackEncoding.PutInt(buffer, p, body.LongitudeE7);
+                p = MsgPackEncoding.PutInt32(buffer, p, body.LatitudeE7);
+                p = MsgPackEncoding.PutInt32(buffer, p, body.LongitudeE7);
             }
             else
             {

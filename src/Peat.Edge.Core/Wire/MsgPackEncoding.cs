@@ -56,6 +56,26 @@ namespace Peat.Edge.Core.Wire
             return PutWideUInt(buffer, position, value);
         }
 
+        /// <summary>
+        /// <see cref="PutInt"/> for a 32-bit value, with a direct path for the 5-byte encodings that E7
+        /// coordinates almost always take (any |value| above 65535): the same bytes, no call chain.
+        /// </summary>
+        [MethodImpl(Inlining.Aggressive)]
+        public static int PutInt32(byte[] buffer, int position, int value)
+        {
+            if (value > 0xffff || value < -32768)
+            {
+                buffer[position] = value > 0 ? MsgPackCode.UInt32 : MsgPackCode.Int32;
+                buffer[position + 1] = (byte)(value >> 24);
+                buffer[position + 2] = (byte)(value >> 16);
+                buffer[position + 3] = (byte)(value >> 8);
+                buffer[position + 4] = (byte)value;
+                return position + 5;
+            }
+
+            return PutInt(buffer, position, value);
+        }
+
         /// <summary>Puts a signed integer in its smallest encoding (non-negative values as unsigned, as the spec recommends).</summary>
         public static int PutInt(byte[] buffer, int position, long value)
         {

@@ -38,6 +38,27 @@ public sealed class MsgPackCrossCheckTests
     }
 
     [Fact]
+    public void The_32_bit_fast_path_writes_what_MessagePackCSharp_writes_for_every_int()
+    {
+        var random = new Random(32);
+        var values = EdgeIntegers.Where(v => v >= int.MinValue && v <= int.MaxValue).Select(v => (int)v)
+            .Concat(new[] { int.MaxValue, 65537, -32767, 900000000, -1800000000 })
+            .Concat(Enumerable.Range(0, 20000).Select(_ => random.Next(int.MinValue, int.MaxValue)))
+            .Concat(Enumerable.Range(0, 2000).Select(_ => random.Next(-70000, 70000)));
+        foreach (int value in values)
+        {
+            byte[] core = new byte[5];
+            int end = MsgPackEncoding.PutInt32(core, 0, value);
+
+            var reference = new ArrayBufferWriter<byte>();
+            var referenceWriter = new CSharpWriter(reference);
+            referenceWriter.Write(value);
+            referenceWriter.Flush();
+            Assert.Equal(reference.WrittenSpan.ToArray(), core.AsSpan(0, end).ToArray());
+        }
+    }
+
+    [Fact]
     public void Integers_in_every_encoding_MessagePackCSharp_writes_are_read_by_the_core()
     {
         foreach (long value in EdgeIntegers.Concat(RandomIntegers(5000, seed: 12)))
