@@ -354,7 +354,7 @@ print(f"start-up, peat-edge --version (process start to exit, {runs} runs): {fmt
 print(f"start-up, peat-edge run to event=started (host loop running, sockets bound, {runs} runs): {fmt(started)}")
 print(f"first beacon, peat-edge run to event=first_frame_sent (wall clock, {runs} runs): {fmt(first)}")
 print(f"first beacon, as the program logs it (since_process_start_ms, 10 ms clock-tick resolution): {fmt(own)}")
-print(f"first beacon minus start-up (the Trickle timer's first offset, uniform in [0, Imin)): {fmt([f - s for f, s in zip(first, started)])}")
+print(f"first beacon minus start-up (the Trickle timer's first offset: 0 for the gateway preset, else uniform in [0, Imin]): {fmt([f - s for f, s in zip(first, started)])}")
 print(f"idle RSS after 5 s (one node): VmRSS {rss_kb / 1024:.1f} MiB ({rss_kb} kB), VmHWM {hwm_kb / 1024:.1f} MiB")
 PY
     then
