@@ -4,8 +4,8 @@ namespace Peat.Edge.Core.Beacons
 {
     /// <summary>
     /// One neighbour as the beacon table holds it: its latest beacon plus reception bookkeeping.
-    /// 56 bytes on a 64-bit runtime (a test checks the size; goal ≤ 64): 51 bytes of fields, <see cref="Flags"/>
-    /// the last of them in what was padding. The distance is cached
+    /// 56 bytes on a 64-bit runtime (a test checks the size; goal ≤ 64): 53 bytes of fields, <see cref="Flags"/>
+    /// and <see cref="LossAverage"/> the last of them in what was padding. The distance is cached
     /// because parent selection reads it on every evaluation; geohash cells are derived when queried.
     /// </summary>
     public struct NeighbourEntry
@@ -40,6 +40,14 @@ namespace Peat.Edge.Core.Beacons
         /// <summary>Static peer, awaiting a beacon (see <see cref="NeighbourFlags"/>).</summary>
         public NeighbourFlags Flags;
 
+        /// <summary>
+        /// Long-run share of this neighbour's beacons that were lost, in 1/65536: an average weighted 1/32
+        /// per beacon slot (about the last 32 sequence numbers), steadier than the 16-slot window. The loss
+        /// rule takes the worse of the two, so a window that happened to catch every beacon of a link
+        /// losing 15% is not taken for a perfect link (which would time the neighbour out after K misses).
+        /// </summary>
+        public ushort LossAverage;
+
         /// <summary>Configured by the host (static discovery) rather than only learnt from beacons.</summary>
         public bool IsStatic => (Flags & NeighbourFlags.Static) != 0;
 
@@ -65,7 +73,27 @@ namespace Peat.Edge.Core.Beacons
             }
 
             int hintMs = Beacon.IntervalHintMs;
-            return LastHeardMs + ((long)hintMs * MissesBeforeLoss(missedBeaconsBeforeLoss, ReceptionPermille)) + (hintMs / 8);
+            int averagedPermille = 1000 - (int)(((long)LossAverage * 1000) >> 16);
+            int window = ReceptionPermille;
+            int reception = averagedPermille < window ? averagedPermille : window;
+            return LastHeardMs + ((long)hintMs * MissesBeforeLoss(missedBeaconsBeforeLoss, reception)) + (hintMs / 8);
+        }
+
+        /// <summary>Shift of the loss average's weight: 1/32 per beacon slot.</summary>
+        private const int LossAverageShift = 5;
+
+        /// <summary>The loss average after <paramref name="missed"/> lost slots and one received beacon (at most 32 lost slots are counted).</summary>
+        internal static ushort AverageLoss(ushort average, int missed)
+        {
+            int value = average;
+            int lost = missed > 32 ? 32 : missed;
+            for (int i = 0; i < lost; i++)
+            {
+                value += (0xFFFF - value) >> LossAverageShift;
+            }
+
+            value -= value >> LossAverageShift;
+            return (ushort)value;
         }
 
         /// <summary>A false loss after this many misses in a row is at most this likely (parts per million): 10⁻⁴.</summary>

@@ -350,6 +350,7 @@ namespace Peat.Edge.Core.Beacons
                 entry.ReceptionMask = step >= ReceptionWindowMax ? (ushort)1 : (ushort)((entry.ReceptionMask << step) | 1);
                 int window = entry.ReceptionWindow + step;
                 entry.ReceptionWindow = (byte)(window > ReceptionWindowMax ? ReceptionWindowMax : window);
+                entry.LossAverage = NeighbourEntry.AverageLoss(entry.LossAverage, step - 1);
             }
 
             entry.LastSequence = sequence;

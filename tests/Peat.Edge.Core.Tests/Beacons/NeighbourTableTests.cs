@@ -266,6 +266,49 @@ public sealed class NeighbourTableTests
     }
 
     [Fact]
+    public void The_loss_average_follows_the_long_run_loss_share_and_keeps_a_lucky_window_from_looking_perfect()
+    {
+        var table = new NeighbourTable(4, K);
+        var random = new Random(7);
+        ushort sequence = 0;
+        long now = 0;
+        int lost = 0, slots = 0;
+        for (int i = 0; i < 4000; i++)
+        {
+            int step = 1;
+            while (random.NextDouble() < 0.15)
+            {
+                step++; // 15% of beacons lost, independently
+            }
+
+            lost += step - 1;
+            slots += step;
+            sequence += (ushort)step;
+            now += 400L * step;
+            Upsert(table, 10, sequence, Beacon(), now);
+        }
+
+        Assert.True(table.TryGet(10, out var entry));
+        double average = entry.LossAverage / 65536.0;
+        Assert.InRange(average, (lost / (double)slots) - 0.07, (lost / (double)slots) + 0.07);
+
+        // Now 16 beacons in a row arrive: the window reads perfect, the average still knows the link.
+        for (int i = 0; i < 16; i++)
+        {
+            sequence++;
+            now += 400;
+            Upsert(table, 10, sequence, Beacon(), now);
+        }
+
+        Assert.True(table.TryGet(10, out entry));
+        Assert.Equal(1000, entry.ReceptionPermille);
+        int averaged = 1000 - (int)(entry.LossAverage * 1000L >> 16);
+        Assert.True(averaged < 950, $"the average forgot the losses too soon ({averaged} per mille)");
+        Assert.Equal(now + (NeighbourEntry.MissesBeforeLoss(K, averaged) * 1000L) + 125, entry.LossDeadlineMs(K));
+        Assert.True(NeighbourEntry.MissesBeforeLoss(K, averaged) > K, "more than K misses over a link known to be lossy");
+    }
+
+    [Fact]
     public void Received_counts_match_a_plain_bit_count_for_every_mask_and_window()
     {
         for (int mask = 0; mask <= 0xFFFF; mask++)

@@ -41,7 +41,8 @@ public sealed class KillDetectionTests
             if (world.Node(i).Neighbours.TryGet(victimId, out NeighbourEntry entry))
             {
                 hintMsAtKill[i] = entry.Beacon.IntervalHintMs;
-                receptionAtKill[i] = entry.ReceptionPermille;
+                // The loss rule reads the worse of the 16-slot window and the long-run average.
+                receptionAtKill[i] = Math.Min(entry.ReceptionPermille, 1000 - (int)((entry.LossAverage * 1000L) >> 16));
                 lastHeardUs[i] = entry.LastHeardMs * 1000;
             }
         }
@@ -56,7 +57,7 @@ public sealed class KillDetectionTests
         foreach ((int neighbour, int hintMs) in hintMsAtKill)
         {
             // K beacons that should have arrived, more over a lossy link: the fewest misses m ≥ K with
-            // L^m ≤ 1e-4 at the link's loss share L, at most 3K; plus 1/8 interval of grace. Frames still
+            // L^m ≤ 1e-4 at the link's loss share L (the worse of window and average), at most 3K; plus 1/8 interval of grace. Frames still
             // in flight at the kill can only raise the reception, which shortens the window.
             int missed = world.Limits(neighbour).MissedBeaconsBeforeLoss;
             int misses = ExpectedMisses(missed, receptionAtKill[neighbour]);
