@@ -23,6 +23,8 @@ namespace Peat.Edge.Core.Topology
         private readonly Pcg32 _random;
         private int _intervalMs;
         private int _intervalMsCap;
+        private int _intervalMsCapPending;
+        private int _sendsBeforeCapRaise;
         private long _intervalStartMs;
         private long _sendAtMs;
 
@@ -39,6 +41,7 @@ namespace Peat.Edge.Core.Topology
             _random = random;
             _intervalMs = intervalMsMin;
             _intervalMsCap = intervalMsMax;
+            _intervalMsCapPending = intervalMsMax;
             _sendAtMs = long.MaxValue;
         }
 
@@ -78,24 +81,50 @@ namespace Peat.Edge.Core.Topology
         }
 
         /// <summary>
+        /// Sets the longest interval (within min..max; a parent's is shorter). Lowering takes effect at the
+        /// next doubling: shorter gaps break no hint. Raising waits K sends, and meanwhile hints assume the
+        /// higher cap for the later gaps, so every hint already announced still bounds each of its K gaps.
+        /// </summary>
+        public void CapIntervalMs(int capMs)
+        {
+            Invariant.InRange(capMs >= _intervalMsMin && capMs <= _intervalMsMax, "capMs", "must be within the timer's interval range");
+            if (capMs <= _intervalMsCap)
+            {
+                _intervalMsCap = capMs;
+                _intervalMsCapPending = capMs;
+                _sendsBeforeCapRaise = 0;
+            }
+            else if (capMs != _intervalMsCapPending)
+            {
+                _intervalMsCapPending = capMs;
+                _sendsBeforeCapRaise = _gapsCovered;
+            }
+        }
+
+        /// <summary>
         /// Records that the beacon went out at <paramref name="nowMs"/>, moves to the next interval and
         /// returns the interval hint to announce: the largest of the next K gaps, the first one exact (its
         /// send time is drawn now) and the later ones bounded (at most the jitter share of one interval
         /// plus the whole next, doubled up to Imax).
         /// </summary>
-        /// <summary>Lowers (or restores) the longest interval, within min..max; from the next doubling on.</summary>
-        public void CapIntervalMs(int capMs)
-        {
-            Invariant.InRange(capMs >= _intervalMsMin && capMs <= _intervalMsMax, "capMs", "must be within the timer's interval range");
-            _intervalMsCap = capMs;
-        }
-
         public int OnSent(long nowMs)
         {
             long nextStartMs = _intervalStartMs + _intervalMs;
             if (nextStartMs <= nowMs)
             {
                 nextStartMs = nowMs + 1; // a late host tick (or a reset) must not schedule into the past
+            }
+
+            if (_intervalMsCapPending > _intervalMsCap)
+            {
+                if (_sendsBeforeCapRaise == 0)
+                {
+                    _intervalMsCap = _intervalMsCapPending;
+                }
+                else
+                {
+                    _sendsBeforeCapRaise--;
+                }
             }
 
             int next = _intervalMs >= _intervalMsCap / 2 ? _intervalMsCap : _intervalMs * 2;
@@ -106,9 +135,10 @@ namespace Peat.Edge.Core.Topology
             Invariant.That(untilNextMs > 0 && untilNextMs <= (2L * _intervalMsMax) + 1, "the next beacon is scheduled within two intervals");
             long hintMs = untilNextMs;
             int interval = next;
+            int hintCapMs = _intervalMsCapPending > _intervalMsCap ? _intervalMsCapPending : _intervalMsCap;
             for (int gap = 1; gap < _gapsCovered; gap++)
             {
-                int following = interval >= _intervalMsCap / 2 ? _intervalMsCap : interval * 2;
+                int following = interval >= hintCapMs / 2 ? hintCapMs : interval * 2;
                 long bound = ((long)interval * _jitterPercent / 100) + following;
                 hintMs = bound > hintMs ? bound : hintMs;
                 interval = following;
