@@ -1,8 +1,11 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace Peat.Edge.Aot.Tests.Support
 {
     /// <summary>
-    /// peat-edge run configurations for the process tests (UDP in loopback mode), and the random groups they use,
-    /// so that parallel runs (and other checkouts on the machine) rarely meet.
+    /// peat-edge run configurations for the process tests (UDP in loopback mode), and the random groups and
+    /// free ports they use, so that parallel runs (and other checkouts on the machine) rarely meet.
     /// </summary>
     public static class NodeConfig
     {
@@ -21,6 +24,14 @@ namespace Peat.Edge.Aot.Tests.Support
         public static (string Group, int Port) RandomGroup()
         {
             return ("239.255." + Random.Shared.Next(1, 250) + "." + Random.Shared.Next(1, 250), Random.Shared.Next(40000, 60000));
+        }
+
+        /// <summary>A UDP port on 127.0.0.1 that was free a moment ago (the kernel's pick).</summary>
+        public static int FreeUdpPort()
+        {
+            using Socket probe = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            return ((IPEndPoint)probe.LocalEndPoint!).Port;
         }
     }
 }
