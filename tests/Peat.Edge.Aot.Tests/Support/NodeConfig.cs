@@ -26,6 +26,16 @@ namespace Peat.Edge.Aot.Tests.Support
             return ("239.255." + Random.Shared.Next(1, 250) + "." + Random.Shared.Next(1, 250), Random.Shared.Next(40000, 60000));
         }
 
+        /// <summary>A TCP port on 127.0.0.1 that was free a moment ago (the kernel's pick).</summary>
+        public static int FreeTcpPort()
+        {
+            TcpListener probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            return port;
+        }
+
         /// <summary>A UDP port on 127.0.0.1 that was free a moment ago (the kernel's pick).</summary>
         public static int FreeUdpPort()
         {
