@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Peat.Edge.Aot.Status;
 using Peat.Edge.Aot.Tests.Support;
+using static Peat.Edge.Aot.Tests.Support.NodeStatus;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -29,11 +30,10 @@ namespace Peat.Edge.Aot.Tests
         public void ThreeProcessesFormATreeAndTheLeafReparentsAfterKill9()
         {
             using TempDir dir = new TempDir();
-            int port = Random.Shared.Next(40000, 60000);
-            string group = "239.255." + Random.Shared.Next(1, 250) + "." + Random.Shared.Next(1, 250);
-            string rootConfig = dir.Write("root.json", Config(RootId, "lab", true, 100, group, port, dir.File("root.sock")));
-            string alternateConfig = dir.Write("alt.json", Config(AlternateId, "lab", true, 50, group, port, dir.File("alt.sock")));
-            string leafConfig = dir.Write("leaf.json", Config(LeafId, "leaf", false, 0, group, port, dir.File("leaf.sock")));
+            (string group, int port) = NodeConfig.RandomGroup();
+            string rootConfig = dir.Write("root.json", NodeConfig.Json(RootId, "lab", true, 100, group, port, dir.File("root.sock")));
+            string alternateConfig = dir.Write("alt.json", NodeConfig.Json(AlternateId, "lab", true, 50, group, port, dir.File("alt.sock")));
+            string leafConfig = dir.Write("leaf.json", NodeConfig.Json(LeafId, "leaf", false, 0, group, port, dir.File("leaf.sock")));
             Dictionary<uint, string> sockets = new Dictionary<uint, string> { [RootId] = dir.File("root.sock"), [AlternateId] = dir.File("alt.sock"), [LeafId] = dir.File("leaf.sock") };
             Dictionary<uint, PeatEdge> nodes = new Dictionary<uint, PeatEdge>();
             try
@@ -44,9 +44,9 @@ namespace Peat.Edge.Aot.Tests
 
                 long formedMs = Wait.Until(() =>
                 {
-                    StatusSnapshot? root = TryStatus(sockets[RootId]);
-                    StatusSnapshot? alt = TryStatus(sockets[AlternateId]);
-                    StatusSnapshot? leaf = TryStatus(sockets[LeafId]);
+                    StatusSnapshot? root = NodeStatus.TryRead(sockets[RootId]);
+                    StatusSnapshot? alt = NodeStatus.TryRead(sockets[AlternateId]);
+                    StatusSnapshot? leaf = NodeStatus.TryRead(sockets[LeafId]);
                     return root != null && alt != null && leaf != null && root.IsRoot && alt.ParentId == Hex(RootId) && leaf.ParentId != null
                         && leaf.PartitionId == root.PartitionId && alt.PartitionId == root.PartitionId
                         && root.Children.Contains(Hex(AlternateId)) && (leaf.ParentId == Hex(RootId) ? root : alt).Children.Contains(Hex(LeafId));
@@ -55,8 +55,8 @@ namespace Peat.Edge.Aot.Tests
                 _output.WriteLine("tree formed " + formedMs + " ms after the status sockets answered");
 
                 // The same through the command line: peat-edge status --json.
-                JsonElement leafJson = StatusJson(sockets[LeafId]);
-                JsonElement rootJson = StatusJson(sockets[RootId]);
+                JsonElement leafJson = NodeStatus.Json(sockets[LeafId]);
+                JsonElement rootJson = NodeStatus.Json(sockets[RootId]);
                 Assert.Equal(Hex(LeafId), leafJson.GetProperty("nodeId").GetString());
                 Assert.True(rootJson.GetProperty("isRoot").GetBoolean());
                 Assert.Equal(0, rootJson.GetProperty("level").GetInt32());
@@ -78,13 +78,13 @@ namespace Peat.Edge.Aot.Tests
                 Assert.True(nodes[parentId].WaitForExit(5000));
                 long reparentMs = Wait.Until(() =>
                 {
-                    StatusSnapshot? leaf = TryStatus(sockets[LeafId]);
-                    StatusSnapshot? other = TryStatus(sockets[otherId]);
+                    StatusSnapshot? leaf = NodeStatus.TryRead(sockets[LeafId]);
+                    StatusSnapshot? other = NodeStatus.TryRead(sockets[otherId]);
                     return leaf != null && other != null && leaf.ParentId == Hex(otherId) && leaf.PartitionId == other.PartitionId && other.IsRoot;
                 }, 30000);
                 Assert.True(reparentMs >= 0, "the leaf did not re-parent within 30 s\n" + Logs(nodes));
                 _output.WriteLine("kill -9 of parent " + Hex(parentId) + ": leaf re-parented to " + Hex(otherId) + " after " + sinceKill.ElapsedMilliseconds + " ms");
-                Assert.Equal(Hex(otherId), StatusJson(sockets[LeafId]).GetProperty("parentId").GetString());
+                Assert.Equal(Hex(otherId), NodeStatus.Json(sockets[LeafId]).GetProperty("parentId").GetString());
 
                 // SIGTERM: leave beacon, exit 0; the leaf hears the leave at once.
                 nodes[otherId].Signal(15);
@@ -112,10 +112,10 @@ namespace Peat.Edge.Aot.Tests
         public void StatusSocketIsOwnerOnlyAndLogsAreStructured()
         {
             using TempDir dir = new TempDir();
-            int port = Random.Shared.Next(40000, 60000);
-            string config = dir.Write("n.json", Config(0x0B01, "gateway", true, 64, "239.255.9." + Random.Shared.Next(1, 250), port, dir.File("n.sock")));
+            (string group, int port) = NodeConfig.RandomGroup();
+            string config = dir.Write("n.json", NodeConfig.Json(0x0B01, "gateway", true, 64, group, port, dir.File("n.sock")));
             using PeatEdge node = PeatEdge.Start("run", "--config", config);
-            Assert.True(Wait.Until(() => TryStatus(dir.File("n.sock")) != null, 10000) >= 0, node.Stdout + node.Stderr);
+            Assert.True(Wait.Until(() => NodeStatus.TryRead(dir.File("n.sock")) != null, 10000) >= 0, node.Stdout + node.Stderr);
             UnixFileMode mode = File.GetUnixFileMode(dir.File("n.sock"));
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, mode);
             (int code, string text, string _) = PeatEdge.RunToEnd(10000, "status", "--socket", dir.File("n.sock"));
@@ -131,35 +131,6 @@ namespace Peat.Edge.Aot.Tests
             Assert.True(node.WaitForExit(5000));
             Assert.Equal(0, node.ExitCode);
         }
-
-        internal static string Config(uint id, string deviceClass, bool rootCapable, int priority, string group, int port, string socket)
-        {
-            return "{\n  \"node\": { \"id\": " + id + ", \"deviceClass\": \"" + deviceClass + "\", \"rootCapable\": " + (rootCapable ? "true" : "false") + ", \"rootPriority\": " + priority + " },\n"
-                + "  \"transports\": { \"udp\": { \"loopback\": true, \"group\": \"" + group + "\", \"port\": " + port + " } },\n"
-                + "  \"status\": { \"socket\": \"" + socket + "\" }\n}\n";
-        }
-
-        private static StatusSnapshot? TryStatus(string socket)
-        {
-            try
-            {
-                string json = StatusClient.Query(socket);
-                return JsonSerializer.Deserialize(json, StatusJsonContext.Default.StatusSnapshot);
-            }
-            catch (Exception e) when (e is IOException || e is System.Net.Sockets.SocketException || e is JsonException)
-            {
-                return null;
-            }
-        }
-
-        private static JsonElement StatusJson(string socket)
-        {
-            (int code, string stdout, string stderr) = PeatEdge.RunToEnd(10000, "status", "--json", "--socket", socket);
-            Assert.True(code == 0, stderr);
-            return JsonDocument.Parse(stdout).RootElement.Clone();
-        }
-
-        private static string Hex(uint id) => "0x" + id.ToString("x8");
 
         private static string Logs(Dictionary<uint, PeatEdge> nodes)
         {

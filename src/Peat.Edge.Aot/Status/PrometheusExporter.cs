@@ -17,6 +17,16 @@ namespace Peat.Edge.Aot.Status
     /// </summary>
     public sealed class PrometheusExporter : IDisposable
     {
+        /// <summary>
+        /// How long a connection may take to send its request, and to take the answer; also how long the
+        /// host loop has to produce the snapshot. One connection is served at a time, so a client that sends
+        /// nothing holds the next scrape back by at most this.
+        /// </summary>
+        public const int RequestTimeoutMs = 2000;
+
+        /// <summary>Bytes of the request read (the request line is enough; the rest is ignored).</summary>
+        public const int RequestBytesMax = 2048;
+
         private readonly int _port;
         private readonly GatewayHost _host;
         private readonly Log _log;
@@ -68,11 +78,11 @@ namespace Peat.Edge.Aot.Status
 
                 try
                 {
-                    client.ReceiveTimeout = 2000;
-                    client.SendTimeout = 2000;
-                    byte[] request = new byte[2048];
+                    client.ReceiveTimeout = RequestTimeoutMs;
+                    client.SendTimeout = RequestTimeoutMs;
+                    byte[] request = new byte[RequestBytesMax];
                     client.Receive(request); // The request line is enough; the body (if any) is ignored.
-                    StatusSnapshot? s = _host.RequestStatus(2000);
+                    StatusSnapshot? s = _host.RequestStatus(RequestTimeoutMs);
                     string body = s == null ? "# the node did not answer in time\n" : Format(s);
                     byte[] bodyBytes = Encoding.UTF8.GetBytes(body);
                     string head = "HTTP/1.0 200 OK\r\nContent-Type: text/plain; version=0.0.4\r\nContent-Length: " + bodyBytes.Length + "\r\nConnection: close\r\n\r\n";
