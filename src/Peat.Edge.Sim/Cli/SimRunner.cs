@@ -44,7 +44,15 @@ namespace Peat.Edge.Sim.Cli
                 return ExitBadOptions;
             }
 
-            SimConfig config = ScenarioCatalog.Build(options);
+            return Run(options, ScenarioCatalog.Build(options), progress);
+        }
+
+        /// <summary>
+        /// Runs <paramref name="config"/> (built from <paramref name="options"/>, which still name the outputs
+        /// and the summary); tests change the config first, e.g. to make the engine fail.
+        /// </summary>
+        internal static int Run(SimOptions options, SimConfig config, TextWriter progress)
+        {
             StreamWriter? eventLog = null;
             SimWorld? world = null;
             try

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Peat.Edge.Tests.Shared;
 using Xunit;
 
 namespace Peat.Edge.Core.Tests.Portability;
@@ -23,41 +23,15 @@ public sealed class SansIoRulesTests
     [Fact]
     public void Core_sources_use_no_banned_api()
     {
-        string core = Path.Combine(RepoPaths.Root, "src", "Peat.Edge.Core");
-        var violations = new List<string>();
-        foreach (string file in Directory.EnumerateFiles(core, "*.cs", SearchOption.AllDirectories)
-                     .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")))
-        {
-            string[] lines = File.ReadAllLines(file);
-            for (int i = 0; i < lines.Length; i++)
-            {
-                string code = StripCommentsAndStrings(lines[i]);
-                foreach (var (pattern, why) in Banned)
-                {
-                    if (Regex.IsMatch(code, pattern))
-                    {
-                        violations.Add($"{Path.GetRelativePath(RepoPaths.Root, file)}:{i + 1}: {lines[i].Trim()}  ({why})");
-                    }
-                }
-            }
-        }
-
+        List<string> violations = SourceRules.Violations(SourceRules.SourceFiles(Path.Combine("src", "Peat.Edge.Core")), Banned);
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 
     [Fact]
     public void The_rule_scanner_sees_a_violation()
     {
-        Assert.Matches(Banned[0].Pattern, StripCommentsAndStrings("long now = DateTime.UtcNow.Ticks; // fine in a comment"));
-        Assert.DoesNotMatch(Banned[0].Pattern, StripCommentsAndStrings("// DateTime.UtcNow is banned"));
-        Assert.DoesNotMatch(Banned[0].Pattern, StripCommentsAndStrings("string s = \"DateTime.Now\";"));
-    }
-
-    private static string StripCommentsAndStrings(string line)
-    {
-        string noStrings = Regex.Replace(line, "\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
-        int comment = noStrings.IndexOf("//", StringComparison.Ordinal);
-        string code = comment >= 0 ? noStrings[..comment] : noStrings;
-        return code.TrimStart().StartsWith("*", StringComparison.Ordinal) || code.TrimStart().StartsWith("/*", StringComparison.Ordinal) ? string.Empty : code;
+        Assert.Matches(Banned[0].Pattern, SourceRules.StripCommentsAndStrings("long now = DateTime.UtcNow.Ticks; // fine in a comment"));
+        Assert.DoesNotMatch(Banned[0].Pattern, SourceRules.StripCommentsAndStrings("// DateTime.UtcNow is banned"));
+        Assert.DoesNotMatch(Banned[0].Pattern, SourceRules.StripCommentsAndStrings("string s = \"DateTime.Now\";"));
     }
 }

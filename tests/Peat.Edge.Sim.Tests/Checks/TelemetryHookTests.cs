@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Peat.Edge.Sim.Checks;
 using Peat.Edge.Sim.Engine;
 using Peat.Edge.Sim.Faults;
@@ -10,19 +11,6 @@ namespace Peat.Edge.Sim.Tests.Checks;
 /// <summary>The hook the routing issue will implement: a balanced ledger reaches the report, an unbalanced one is a violation.</summary>
 public sealed class TelemetryHookTests
 {
-    private sealed class FakeAccounting : ITelemetryAccounting
-    {
-        public TelemetryLedger Ledger;
-        public SimWorld? World;
-        public List<int> Stopped { get; } = new();
-
-        public void Attach(SimWorld world) => World = world;
-
-        public void OnNodeStopping(int nodeIndex, long atUs) => Stopped.Add(nodeIndex);
-
-        public TelemetryLedger Snapshot() => Ledger;
-    }
-
     [Fact]
     public void A_balanced_ledger_is_reported_with_lost_derived()
     {
@@ -65,5 +53,27 @@ public sealed class TelemetryHookTests
         Assert.Contains("\"telemetry\": null", json);
         Assert.Contains("\"aggregation\": null", json);
         Assert.Contains("\"data\": 0", json);
+    }
+
+    [Fact]
+    public void The_telemetry_and_aggregation_objects_have_exactly_the_contract_keys_in_order_and_lost_balances()
+    {
+        SimWorld world = Worlds.FromOptions(Worlds.Options("formation", nodes: 5, durationS: 2));
+        // In flight (7) and other counted drops (3) are not buckets of the report: they end up in lost.
+        world.TelemetryAccounting = new FakeAccounting { Ledger = new TelemetryLedger(200, 150, 6, 20, 7, 20, 3, aggregationRawBytes: 4000, aggregationBytes: 1000) };
+        world.Run();
+        using JsonDocument document = JsonDocument.Parse(ReportJsonWriter.ToJson(world.BuildReport(0)));
+
+        JsonElement telemetry = document.RootElement.GetProperty("telemetry");
+        Assert.Equal(new[] { "generated", "delivered", "duplicates", "buffered_at_end", "dropped_overflow", "lost" }, telemetry.EnumerateObject().Select(p => p.Name));
+        long Count(string key) => telemetry.GetProperty(key).GetInt64();
+        Assert.Equal(Count("generated") - Count("delivered") - Count("buffered_at_end") - Count("dropped_overflow"), Count("lost"));
+        Assert.Equal(new long[] { 200, 150, 6, 20, 20, 10 }, telemetry.EnumerateObject().Select(p => p.Value.GetInt64()));
+
+        JsonElement aggregation = document.RootElement.GetProperty("aggregation");
+        Assert.Equal(new[] { "raw_bytes", "aggregated_bytes", "reduction" }, aggregation.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(4000, aggregation.GetProperty("raw_bytes").GetInt64());
+        Assert.Equal(1000, aggregation.GetProperty("aggregated_bytes").GetInt64());
+        Assert.Equal(0.75, aggregation.GetProperty("reduction").GetDouble());
     }
 }

@@ -1,12 +1,17 @@
 using System.Text.Json;
 using System.Xml.Linq;
+using Peat.Edge.Core.Limits;
 using Peat.Edge.Sim.Cli;
+using Peat.Edge.Sim.Engine;
+using Peat.Edge.Sim.Faults;
+using Peat.Edge.Sim.Links;
+using Peat.Edge.Sim.Scenarios;
 using Peat.Edge.Sim.Tests.Support;
 using Xunit;
 
 namespace Peat.Edge.Sim.Tests.Cli;
 
-/// <summary>The runner's files and text: the report has exactly the contract's keys, the SVG is well-formed.</summary>
+/// <summary>The runner's files and text: the report has exactly the contract's keys, the SVG is well-formed, failures name seed and replay.</summary>
 public sealed class SimRunnerTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("peat-sim-").FullName;
@@ -78,5 +83,50 @@ public sealed class SimRunnerTests : IDisposable
         var output = new StringWriter();
         Assert.Equal(SimRunner.ExitIoError, SimRunner.Run(options, output));
         Assert.Contains("cannot write", output.ToString());
+    }
+
+    private const string ReplaySeed42 = "; seed 42; replay: peat-edge sim --scenario formation --nodes 10 --seed 42 --duration-s 5 --link wifi";
+
+    [Fact]
+    public void An_engine_failure_while_building_the_world_prints_seed_and_replay_and_exits_failed()
+    {
+        SimOptions options = Worlds.Options("formation", nodes: 10, seed: 42, durationS: 5);
+        SimConfig config = ScenarioCatalog.Build(options) with
+        {
+            LimitsFor = plan =>
+            {
+                NodeLimits limits = SimProfile.LimitsFor(LinkParameters.Wifi(), plan);
+                limits.NeighbourCapacity = 1; // refused by NodeLimits.Validate in the world's constructor
+                return limits;
+            },
+        };
+        var output = new StringWriter();
+        Assert.Equal(SimRunner.ExitFailed, SimRunner.Run(options, config, output));
+
+        string line = OnlyLine(output);
+        Assert.StartsWith("peat-edge sim: FAILED: ", line);
+        Assert.Contains("NeighbourCapacity", line);
+        Assert.EndsWith(ReplaySeed42, line);
+        Assert.EndsWith("replay: " + options.ReplayCommand(), line);
+    }
+
+    [Fact]
+    public void An_engine_failure_during_the_run_prints_its_time_seed_and_replay_and_exits_failed()
+    {
+        SimOptions options = Worlds.Options("formation", nodes: 10, seed: 42, durationS: 5);
+        options.Quiet = true;
+        // A fault target no scenario plans: the engine throws when the fault fires, 2 s in.
+        SimConfig config = ScenarioCatalog.Build(options) with { Faults = new[] { FaultSpec.Choosing(FaultKind.Kill, 2_000_000, (FaultTarget)99) } };
+        var output = new StringWriter();
+        Assert.Equal(SimRunner.ExitFailed, SimRunner.Run(options, config, output));
+
+        string line = OnlyLine(output);
+        Assert.StartsWith("peat-edge sim: FAILED at t=2 s: ", line);
+        Assert.EndsWith(ReplaySeed42, line);
+    }
+
+    private static string OnlyLine(StringWriter output)
+    {
+        return Assert.Single(output.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
     }
 }

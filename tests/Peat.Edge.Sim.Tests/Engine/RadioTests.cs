@@ -1,7 +1,5 @@
-using Peat.Edge.Core.Limits;
 using Peat.Edge.Sim.Engine;
 using Peat.Edge.Sim.Links;
-using Peat.Edge.Sim.Placement;
 using Peat.Edge.Sim.Tests.Support;
 using Xunit;
 
@@ -11,22 +9,11 @@ namespace Peat.Edge.Sim.Tests.Engine;
 public sealed class RadioTests
 {
     // Three nodes on a line, all within 3 km of each other: A (0) - C (1 km) - B (2 km). No distance loss,
-    // and beacon intervals so long that the nodes' own beacons stay out of the way for the test's seconds.
+    // and silent nodes, so their own beacons stay out of the way.
     private static SimWorld ThreeNodesOnLora()
     {
         LinkParameters lora = LinkParameters.Lora() with { DistanceLossFactor = 0 };
-        SimConfig config = Worlds.HandPlaced(lora, 3000, 10, (0, 1000), (2000, 1000), (1000, 1000)) with
-        {
-            LimitsFor = plan =>
-            {
-                NodeLimits limits = SimProfile.LimitsFor(lora, plan);
-                limits.BeaconIntervalMsMin = 6_000_000;
-                limits.BeaconIntervalMsMax = 6_000_000;
-                limits.FirstBeaconDelayMsMax = 6_000_000; // not at power-on either (a gateway's default is at once)
-                return limits;
-            },
-        };
-        return new SimWorld(config);
+        return Worlds.Silent(Worlds.HandPlaced(lora, 3000, 10, (0, 1000), (2000, 1000), (1000, 1000)));
     }
 
     private const int A = 0;

@@ -52,6 +52,22 @@ internal static class Worlds
         };
     }
 
+    /// <summary>
+    /// A world of <paramref name="config"/> whose nodes never transmit on their own (emission control on
+    /// every node: no beacons, and no parent to answer), so only the frames a test sends with
+    /// <see cref="SimWorld.DebugTransmit"/> are on the air. They still receive, and the core still runs.
+    /// </summary>
+    public static SimWorld Silent(SimConfig config)
+    {
+        var world = new SimWorld(config);
+        for (int i = 0; i < world.NodeCount; i++)
+        {
+            world.Node(i).EmissionControl = true;
+        }
+
+        return world;
+    }
+
     /// <summary>A valid beacon frame from <paramref name="sourceId"/> (48 bytes or so with an 8-byte tag).</summary>
     public static byte[] BeaconFrame(uint sourceId, ushort sequence, out int length)
     {
