@@ -126,6 +126,11 @@ namespace Peat.Edge.Aot.Tests
         [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"interface\": \"nosuchif0\" } } }", "transports.udp.interface", "no network interface named 'nosuchif0'")]
         [InlineData("{ \"node\": { \"id\": 7 ", "node", "invalid JSON")]
         [InlineData("null", "", "must hold a JSON object")]
+        // A key given twice is an error wherever it is (the last one used to win silently).
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"port\": 1, \"port\": 2 } } }", "transports.udp.port", "duplicate key")]
+        [InlineData("{ \"node\": { \"id\": 7, \"id\": 8 }, \"transports\": { \"udp\": {} } }", "node.id", "duplicate key")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"node\": { \"id\": 8 } }", "node", "duplicate key")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"staticPeers\": [ { \"id\": 8, \"udp\": \"10.0.0.8:1\", \"udp\": \"10.0.0.9:1\" } ] }", "staticPeers[0].udp", "duplicate key")]
         public void BadConfigNamesFileKeyAndProblem(string json, string key, string problem)
         {
             using TempDir dir = new TempDir();

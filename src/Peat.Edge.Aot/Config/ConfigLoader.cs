@@ -70,7 +70,7 @@ namespace Peat.Edge.Aot.Config
             }
             catch (JsonException e)
             {
-                throw new ConfigException(path, KeyOf(e.Path), Describe(e));
+                throw new ConfigException(path, KeyOfError(e), Describe(e));
             }
 
             if (config == null)
@@ -92,6 +92,33 @@ namespace Peat.Edge.Aot.Config
             return jsonPath.StartsWith("$.", StringComparison.Ordinal) ? jsonPath.Substring(2) : jsonPath.TrimStart('$');
         }
 
+        // The key a reader error is about: its path, and for a duplicate inside a free-form value (node.id
+        // written as an object) the duplicated name too, which the path then does not reach.
+        private static string KeyOfError(JsonException e)
+        {
+            string key = KeyOf(e.Path);
+            string? duplicate = DuplicateName(e.Message);
+            if (duplicate == null || key == duplicate || key.EndsWith("." + duplicate, StringComparison.Ordinal))
+            {
+                return key;
+            }
+
+            return key.Length == 0 ? duplicate : key + "." + duplicate;
+        }
+
+        // "Duplicate property 'port' encountered during deserialization of type …" -> "port".
+        private static string? DuplicateName(string message)
+        {
+            const string Prefix = "Duplicate property '";
+            if (!message.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+            int end = message.IndexOf('\'', Prefix.Length);
+            return end > Prefix.Length ? message.Substring(Prefix.Length, end - Prefix.Length) : null;
+        }
+
         // The serializer's messages name .NET types; say what the file should hold instead.
         private static string Describe(JsonException e)
         {
@@ -100,6 +127,11 @@ namespace Peat.Edge.Aot.Config
             if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
             {
                 return "unknown key (not part of the configuration format; check the spelling)" + where; // The path names the key.
+            }
+
+            if (DuplicateName(message) != null)
+            {
+                return "duplicate key (each key may appear once in an object)" + where; // The path names the key.
             }
 
             if (message.Contains("could not be converted to", StringComparison.Ordinal))
