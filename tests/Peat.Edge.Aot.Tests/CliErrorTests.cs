@@ -32,6 +32,7 @@ namespace Peat.Edge.Aot.Tests
 
         [Theory]
         [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"port\": 1,\n \"port\": 2 } } }", "transports.udp.port: duplicate key")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"preset\": \"esp32Leaf\", \"frameBytesMax\": 4000 }, \"transports\": { \"udp\": { \"mtuBytes\": 9000 } } }", "limits.frameBytesMax: must be at most the esp32Leaf preset's telemetry buffer (2048 bytes)")]
         public void ConfigCheckNamesTheKeyTheFileWrote(string json, string expected)
         {
             using TempDir dir = new TempDir();

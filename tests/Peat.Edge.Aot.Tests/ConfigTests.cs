@@ -1,6 +1,7 @@
 using Peat.Edge.Aot.Config;
 using Peat.Edge.Aot.Tests.Support;
 using Peat.Edge.Core.Hierarchy;
+using Peat.Edge.Core.Limits;
 using Peat.Edge.Core.Wire;
 using Xunit;
 
@@ -126,6 +127,15 @@ namespace Peat.Edge.Aot.Tests
         [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"interface\": \"nosuchif0\" } } }", "transports.udp.interface", "no network interface named 'nosuchif0'")]
         [InlineData("{ \"node\": { \"id\": 7 ", "node", "invalid JSON")]
         [InlineData("null", "", "must hold a JSON object")]
+        // NodeLimits.Validate() errors are reported under the key the file wrote, in the file's words.
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"childCapacity\": 500 }, \"transports\": { \"udp\": {} } }", "limits.childCapacity", "must be 0..127 (was 500)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"preset\": \"esp32Leaf\", \"childCapacity\": 20 }, \"transports\": { \"udp\": {} } }", "limits.childCapacity", "must be smaller than limits.neighbourCapacity (16, from the esp32Leaf preset)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"preset\": \"esp32Leaf\", \"neighbourCapacity\": 4 }, \"transports\": { \"udp\": {} } }", "limits.neighbourCapacity", "must be larger than limits.childCapacity (4, from the esp32Leaf preset)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"preset\": \"esp32Leaf\", \"neighbourCapacity\": 4, \"childCapacity\": 2 }, \"transports\": { \"udp\": {} } }", "limits.neighbourCapacity", "must be larger than the esp32Leaf preset's lateral peer capacity (4) (was 4)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"preset\": \"esp32Leaf\", \"frameBytesMax\": 4000 }, \"transports\": { \"udp\": { \"mtuBytes\": 9000 } } }", "limits.frameBytesMax", "must be at most the esp32Leaf preset's telemetry buffer (2048 bytes)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"beaconIntervalMsMin\": 1000 }, \"transports\": { \"udp\": {} } }", "limits.beaconIntervalMsMin", "must be at most limits.beaconIntervalMsMax (800, from the wifi timing)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"beaconIntervalMsMax\": 200 }, \"transports\": { \"udp\": {} } }", "limits.beaconIntervalMsMax", "must be at least limits.beaconIntervalMsMin (250, from the wifi timing)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"beaconIntervalMsMin\": 50 }, \"transports\": { \"udp\": {} } }", "limits.beaconIntervalMsMin", "must be at least 100 ms (was 50)")]
         // A key given twice is an error wherever it is (the last one used to win silently).
         [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"port\": 1, \"port\": 2 } } }", "transports.udp.port", "duplicate key")]
         [InlineData("{ \"node\": { \"id\": 7, \"id\": 8 }, \"transports\": { \"udp\": {} } }", "node.id", "duplicate key")]
@@ -141,6 +151,24 @@ namespace Peat.Edge.Aot.Tests
             Assert.Contains(problem, e.Problem);
             Assert.StartsWith("config error: " + file + ": ", e.Message);
             Assert.DoesNotContain("\n", e.Message);
+            // The core's words never leak: no C# field or parameter names, no key the file cannot set.
+            Assert.DoesNotContain("NodeLimits", e.Message);
+            Assert.DoesNotContain("(Parameter", e.Message);
+            Assert.DoesNotContain("limits.telemetry", e.Message);
+            Assert.DoesNotContain("limits.lateral", e.Message);
+        }
+
+        [Fact]
+        public void ALimitWithoutAKeyIsDescribedByWhatProducedIt()
+        {
+            // No file can reach this today (the presets are valid); a future preset might, and then the
+            // error must not send the user looking for a key such as limits.hopLimit.
+            NodeLimits limits = NodeLimits.Gateway().WithWifiTiming();
+            limits.HopLimit = 0;
+            ArgumentException core = Assert.Throws<ArgumentException>(() => limits.Validate());
+            ConfigException e = LimitsErrors.Translate("c.json", core, limits, new LimitsErrors.Origin(null, "gateway", "wifi"));
+            Assert.Equal("limits", e.Key);
+            Assert.Equal("the gateway preset with wifi timing and these overrides gives a hop limit that must be 1..32 (was 0)", e.Problem);
         }
 
         [Fact]

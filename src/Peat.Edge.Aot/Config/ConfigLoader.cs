@@ -283,13 +283,7 @@ namespace Peat.Edge.Aot.Config
                 }
                 catch (ArgumentException e)
                 {
-                    // NodeLimits messages start with "NodeLimits.Field ..."; name the file's key instead.
-                    string message = e.Message;
-                    int space = message.IndexOf(' ');
-                    string field = space > 0 ? message.Substring(0, space) : message;
-                    string name = field.StartsWith("NodeLimits.", StringComparison.Ordinal) ? field.Substring(11) : field;
-                    string key = "limits." + char.ToLowerInvariant(name[0]) + name.Substring(1);
-                    throw Error(key, space > 0 ? message.Substring(space + 1) : message);
+                    throw LimitsErrors.Translate(_file, e, limits, new LimitsErrors.Origin(section, preset, timing));
                 }
 
                 return limits;
