@@ -127,6 +127,11 @@ namespace Peat.Edge.Aot.Tests
         [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"interface\": \"nosuchif0\" } } }", "transports.udp.interface", "no network interface named 'nosuchif0'")]
         [InlineData("{ \"node\": { \"id\": 7 ", "node", "invalid JSON")]
         [InlineData("null", "", "must hold a JSON object")]
+        // i2cAddress: a number, a decimal string or a "0x…" string, 0x03..0x77.
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": \"0x78\" } } }", "sensors.battery.i2cAddress", "must be 0x03..0x77")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": 2 } } }", "sensors.battery.i2cAddress", "must be 0x03..0x77")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": \"0xZZ\" } } }", "sensors.battery.i2cAddress", "is not an I2C address")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": true } } }", "sensors.battery.i2cAddress", "wrong type")]
         // NodeLimits.Validate() errors are reported under the key the file wrote, in the file's words.
         [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"childCapacity\": 500 }, \"transports\": { \"udp\": {} } }", "limits.childCapacity", "must be 0..127 (was 500)")]
         [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"preset\": \"esp32Leaf\", \"childCapacity\": 20 }, \"transports\": { \"udp\": {} } }", "limits.childCapacity", "must be smaller than limits.neighbourCapacity (16, from the esp32Leaf preset)")]
@@ -156,6 +161,20 @@ namespace Peat.Edge.Aot.Tests
             Assert.DoesNotContain("(Parameter", e.Message);
             Assert.DoesNotContain("limits.telemetry", e.Message);
             Assert.DoesNotContain("limits.lateral", e.Message);
+        }
+
+        [Theory]
+        [InlineData("\"0x40\"", 0x40)]
+        [InlineData("\"0x4a\"", 0x4A)]
+        [InlineData("\"0x03\"", 0x03)]
+        [InlineData("119", 0x77)]
+        [InlineData("65", 65)]
+        [InlineData("\"65\"", 65)]
+        public void I2cAddressTakesHexStringsAndDecimalNumbers(string written, int expected)
+        {
+            using TempDir dir = new TempDir();
+            string file = dir.Write("c.json", "{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": " + written + " } } }");
+            Assert.Equal(expected, ConfigLoader.Load(file).Battery.I2cAddress);
         }
 
         [Fact]

@@ -22,6 +22,12 @@ namespace Peat.Edge.Aot.Config
         /// <summary>Largest configuration file read (a typo'd path to a disk image should not be slurped).</summary>
         public const int FileBytesMax = 1 << 20;
 
+        /// <summary>Lowest 7-bit I2C address a device may use (0x00..0x02 are reserved).</summary>
+        public const int I2cAddressMin = 0x03;
+
+        /// <summary>Highest 7-bit I2C address a device may use (0x78..0x7F are reserved).</summary>
+        public const int I2cAddressMax = 0x77;
+
         public static GatewaySettings Load(string path)
         {
             byte[] bytes = ReadFile(path);
@@ -474,7 +480,7 @@ namespace Peat.Edge.Aot.Config
                     b.Source = source == "sysfs" ? BatterySource.Sysfs : source == "ina219" ? BatterySource.Ina219 : source == "fixed" ? BatterySource.Fixed : BatterySource.None;
                     b.SysfsPath = battery.SysfsPath ?? b.SysfsPath;
                     b.I2cBus = Range(battery.I2cBus, "sensors.battery.i2cBus", 0, 255, b.I2cBus);
-                    b.I2cAddress = Range(battery.I2cAddress, "sensors.battery.i2cAddress", 0x03, 0x77, b.I2cAddress);
+                    b.I2cAddress = I2cAddressOf(battery.I2cAddress, "sensors.battery.i2cAddress", b.I2cAddress);
                     b.Percent = Range(battery.Percent, "sensors.battery.percent", 0, 100, b.Percent);
                     b.PollMs = Range(battery.PollMs, "sensors.battery.pollMs", 100, 3600000, b.PollMs);
                     if (battery.Curve != null)
@@ -586,37 +592,60 @@ namespace Peat.Edge.Aot.Config
                     throw Error(key, "missing required key");
                 }
 
-                JsonElement value = element.Value;
-                ulong id;
-                if (value.ValueKind == JsonValueKind.Number)
-                {
-                    if (!value.TryGetUInt64(out id))
-                    {
-                        throw Error(key, "must be a whole number 1..4294967294 or a \"0x…\" string");
-                    }
-                }
-                else if (value.ValueKind == JsonValueKind.String)
-                {
-                    string text = value.GetString() ?? string.Empty;
-                    bool ok = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
-                        ? ulong.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out id)
-                        : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out id);
-                    if (!ok)
-                    {
-                        throw Error(key, "'" + text + "' is not a node id (a number 1..4294967294 or \"0x…\")");
-                    }
-                }
-                else
-                {
-                    throw Error(key, "wrong type: expected a number or a \"0x…\" string");
-                }
-
+                ulong id = NumberOf(element.Value, key, "a node id (a number 1..4294967294 or \"0x…\")");
                 if (id == 0 || id > 0xFFFFFFFEUL)
                 {
                     throw Error(key, "must be 1..4294967294 (0 means none, 0xFFFFFFFF is broadcast; was " + id + ")");
                 }
 
                 return (uint)id;
+            }
+
+            // A 7-bit I2C address: 0x00..0x02 and 0x78..0x7F are reserved by the bus specification.
+            private int I2cAddressOf(JsonElement? element, string key, int fallback)
+            {
+                if (element == null)
+                {
+                    return fallback;
+                }
+
+                ulong address = NumberOf(element.Value, key, "an I2C address (a number 3..119 or \"0x03\"..\"0x77\")");
+                if (address < I2cAddressMin || address > I2cAddressMax)
+                {
+                    throw Error(key, "must be 0x03..0x77, a 7-bit address that is not reserved (was " + address + " = 0x" + address.ToString("x2", CultureInfo.InvariantCulture) + ")");
+                }
+
+                return (int)address;
+            }
+
+            // Ids and addresses are written in hex on labels and datasheets, and JSON has no hex literals:
+            // a JSON number, a decimal string or a "0x…" string.
+            private ulong NumberOf(JsonElement value, string key, string what)
+            {
+                ulong n;
+                bool ok;
+                if (value.ValueKind == JsonValueKind.Number)
+                {
+                    ok = value.TryGetUInt64(out n);
+                }
+                else if (value.ValueKind == JsonValueKind.String)
+                {
+                    string text = value.GetString() ?? string.Empty;
+                    ok = text.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+                        ? ulong.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out n)
+                        : ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out n);
+                }
+                else
+                {
+                    throw Error(key, "wrong type: expected a number or a \"0x…\" string");
+                }
+
+                if (!ok)
+                {
+                    throw Error(key, value.GetRawText() + " is not " + what);
+                }
+
+                return n;
             }
 
             private int Range(int? value, string key, int min, int max, int fallback)
