@@ -127,6 +127,10 @@ namespace Peat.Edge.Aot.Tests
         [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"interface\": \"nosuchif0\" } } }", "transports.udp.interface", "no network interface named 'nosuchif0'")]
         [InlineData("{ \"node\": { \"id\": 7 ", "node", "invalid JSON")]
         [InlineData("null", "", "must hold a JSON object")]
+        // The node's frame limit must fit every enabled transport.
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"frameBytesMax\": 1200 }, \"transports\": { \"serial\": { \"device\": \"/dev/ttyS9\", \"frameBytesMax\": 255 } } }", "limits.frameBytesMax", "must be at most transports.serial.frameBytesMax (255)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"frameBytesMax\": 300 }, \"transports\": { \"udp\": {}, \"serial\": { \"device\": \"/dev/ttyS9\" } } }", "limits.frameBytesMax", "must be at most transports.serial.frameBytesMax (255)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"frameBytesMax\": 1000 }, \"transports\": { \"udp\": { \"mtuBytes\": 500 } } }", "limits.frameBytesMax", "must be at most transports.udp.mtuBytes (500)")]
         // i2cAddress: a number, a decimal string or a "0x…" string, 0x03..0x77.
         [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": \"0x78\" } } }", "sensors.battery.i2cAddress", "must be 0x03..0x77")]
         [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": 2 } } }", "sensors.battery.i2cAddress", "must be 0x03..0x77")]
@@ -175,6 +179,27 @@ namespace Peat.Edge.Aot.Tests
             using TempDir dir = new TempDir();
             string file = dir.Write("c.json", "{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": " + written + " } } }");
             Assert.Equal(expected, ConfigLoader.Load(file).Battery.I2cAddress);
+        }
+
+        [Theory]
+        [InlineData("\"udp\": {}", 1200)] // the gateway preset's
+        [InlineData("\"udp\": {}, \"serial\": { \"device\": \"/dev/ttyS9\" }", 255)] // the radio's default
+        [InlineData("\"udp\": {}, \"serial\": { \"device\": \"/dev/ttyS9\", \"frameBytesMax\": 200 }", 200)]
+        [InlineData("\"udp\": { \"mtuBytes\": 600 }", 600)]
+        [InlineData("\"udp\": {}, \"serial\": { \"enabled\": false, \"frameBytesMax\": 100 }", 1200)] // a disabled transport does not count
+        public void FrameLimitDefaultsToTheSmallestEnabledTransport(string transports, int expected)
+        {
+            using TempDir dir = new TempDir();
+            string file = dir.Write("c.json", "{ \"node\": { \"id\": 7 }, \"transports\": { " + transports + " } }");
+            Assert.Equal(expected, ConfigLoader.Load(file).Limits.FrameBytesMax);
+        }
+
+        [Fact]
+        public void AnExplicitFrameLimitBelowTheTransportsIsKept()
+        {
+            using TempDir dir = new TempDir();
+            string file = dir.Write("c.json", "{ \"node\": { \"id\": 7 }, \"limits\": { \"frameBytesMax\": 100 }, \"transports\": { \"udp\": {}, \"serial\": { \"device\": \"/dev/ttyS9\" } } }");
+            Assert.Equal(100, ConfigLoader.Load(file).Limits.FrameBytesMax);
         }
 
         [Fact]

@@ -219,9 +219,9 @@ namespace Peat.Edge.Aot.Config
 
                 int priority = Range(node.RootPriority, "node.rootPriority", 0, NodeIdentity.RootPriorityMax, 64);
                 settings.Seed = node.Seed ?? ((ulong)id * 0x9E3779B97F4A7C15UL) ^ (ulong)Environment.TickCount64;
-                settings.Limits = ResolveLimits(config.Limits, settings.DeviceClass);
-                settings.Strategy = ResolveHierarchy(config.Hierarchy, settings);
                 ResolveTransports(config.Transports, settings);
+                settings.Limits = ResolveLimits(config.Limits, settings);
+                settings.Strategy = ResolveHierarchy(config.Hierarchy, settings);
                 ResolveSensors(config.Sensors, settings, ref capabilities);
                 settings.Identity = new NodeIdentity(id, capabilities, (byte)priority);
                 ResolvePeers(config.StaticPeers, settings, id);
@@ -257,8 +257,10 @@ namespace Peat.Edge.Aot.Config
                 }
             }
 
-            private NodeLimits ResolveLimits(LimitsSection? section, string deviceClass)
+            // After the transports: the frame limit defaults to what every enabled transport carries.
+            private NodeLimits ResolveLimits(LimitsSection? section, GatewaySettings settings)
             {
+                string deviceClass = settings.DeviceClass;
                 string defaultPreset = deviceClass == "leaf" || deviceClass == "sensor" ? "esp32Leaf" : "gateway";
                 string preset = OneOf(section?.Preset, "limits.preset", defaultPreset, "gateway", "esp32Leaf");
                 NodeLimits limits = preset == "gateway" ? NodeLimits.Gateway() : NodeLimits.Esp32Leaf();
@@ -283,6 +285,14 @@ namespace Peat.Edge.Aot.Config
                     limits.ParentDwellMs = section.ParentDwellMs ?? limits.ParentDwellMs;
                 }
 
+                // The node builds every frame for all its transports, so a frame must fit the smallest of them:
+                // an unwritten limit is lowered to it, a written one must not exceed it.
+                int transportBytesMax = SmallestTransportFrame(settings, out string transportKey);
+                if (section?.FrameBytesMax == null)
+                {
+                    limits.FrameBytesMax = Math.Min(limits.FrameBytesMax, transportBytesMax);
+                }
+
                 try
                 {
                     limits.Validate();
@@ -292,7 +302,32 @@ namespace Peat.Edge.Aot.Config
                     throw LimitsErrors.Translate(_file, e, limits, new LimitsErrors.Origin(section, preset, timing));
                 }
 
+                if (limits.FrameBytesMax > transportBytesMax)
+                {
+                    throw Error("limits.frameBytesMax", "must be at most " + transportKey + " (" + transportBytesMax + "): every frame is built for all enabled transports, and a larger one would be dropped as oversize (was " + limits.FrameBytesMax + ")");
+                }
+
                 return limits;
+            }
+
+            // The largest frame every enabled transport carries, and the key that sets it (int.MaxValue: no limit).
+            private static int SmallestTransportFrame(GatewaySettings settings, out string key)
+            {
+                key = string.Empty;
+                int bytesMax = int.MaxValue;
+                if (settings.Serial != null)
+                {
+                    bytesMax = settings.Serial.FrameBytesMax;
+                    key = "transports.serial.frameBytesMax";
+                }
+
+                if (settings.Udp != null && settings.Udp.MtuBytes < bytesMax)
+                {
+                    bytesMax = settings.Udp.MtuBytes;
+                    key = "transports.udp.mtuBytes";
+                }
+
+                return bytesMax;
             }
 
             private IHierarchyStrategy ResolveHierarchy(HierarchySection? section, GatewaySettings settings)
