@@ -127,6 +127,10 @@ namespace Peat.Edge.Aot.Tests
         [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"interface\": \"nosuchif0\" } } }", "transports.udp.interface", "no network interface named 'nosuchif0'")]
         [InlineData("{ \"node\": { \"id\": 7 ", "node", "invalid JSON")]
         [InlineData("null", "", "must hold a JSON object")]
+        // A disabled section is still range-checked.
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"enabled\": false, \"port\": 99999 }, \"serial\": { \"device\": \"/dev/ttyS9\" } } }", "transports.udp.port", "must be 1..65535 (was 99999)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {}, \"serial\": { \"enabled\": false, \"baudRate\": 1 } } }", "transports.serial.baudRate", "must be 300..4000000 (was 1)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"status\": { \"prometheus\": { \"enabled\": false, \"port\": 0 } } }", "status.prometheus.port", "must be 1..65535 (was 0)")]
         // The node's frame limit must fit every enabled transport.
         [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"frameBytesMax\": 1200 }, \"transports\": { \"serial\": { \"device\": \"/dev/ttyS9\", \"frameBytesMax\": 255 } } }", "limits.frameBytesMax", "must be at most transports.serial.frameBytesMax (255)")]
         [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"frameBytesMax\": 300 }, \"transports\": { \"udp\": {}, \"serial\": { \"device\": \"/dev/ttyS9\" } } }", "limits.frameBytesMax", "must be at most transports.serial.frameBytesMax (255)")]
@@ -200,6 +204,14 @@ namespace Peat.Edge.Aot.Tests
             using TempDir dir = new TempDir();
             string file = dir.Write("c.json", "{ \"node\": { \"id\": 7 }, \"limits\": { \"frameBytesMax\": 100 }, \"transports\": { \"udp\": {}, \"serial\": { \"device\": \"/dev/ttyS9\" } } }");
             Assert.Equal(100, ConfigLoader.Load(file).Limits.FrameBytesMax);
+        }
+
+        [Fact]
+        public void ADisabledSerialSectionNeedsNoDevice()
+        {
+            using TempDir dir = new TempDir();
+            string file = dir.Write("c.json", "{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {}, \"serial\": { \"enabled\": false, \"baudRate\": 115200 } } }");
+            Assert.Null(ConfigLoader.Load(file).Serial);
         }
 
         [Fact]

@@ -373,55 +373,71 @@ namespace Peat.Edge.Aot.Config
                 }
             }
 
+            // A section with "enabled": false opens nothing but is checked all the same: a value that is wrong
+            // today is still wrong the day someone flips the switch in the field.
             private void ResolveTransports(TransportsSection? section, GatewaySettings settings)
             {
                 UdpSection? udp = section?.Udp;
-                if (udp != null && (udp.Enabled ?? true))
+                if (udp != null)
                 {
-                    UdpSettings s = new UdpSettings();
-                    s.Loopback = udp.Loopback ?? false;
-                    if (udp.Group != null)
-                    {
-                        if (!IPAddress.TryParse(udp.Group, out IPAddress? group) || group.AddressFamily != AddressFamily.InterNetwork || (group.GetAddressBytes()[0] & 0xF0) != 0xE0)
-                        {
-                            throw Error("transports.udp.group", "must be an IPv4 multicast address 224.0.0.0..239.255.255.255 (was '" + udp.Group + "')");
-                        }
-
-                        s.Group = group;
-                    }
-
-                    s.Port = Range(udp.Port, "transports.udp.port", 1, 65535, s.Port);
-                    s.UnicastPort = Range(udp.UnicastPort, "transports.udp.unicastPort", 0, 65535, 0);
-                    s.MtuBytes = Range(udp.MtuBytes, "transports.udp.mtuBytes", NodeLimits.FrameBytesFloor, 65507, s.MtuBytes);
-                    s.Ttl = Range(udp.Ttl, "transports.udp.ttl", 1, 255, s.Ttl);
-                    s.Interface = s.Loopback ? IPAddress.Loopback : InterfaceOf(udp.Interface, "transports.udp.interface");
-                    if (s.Loopback && udp.Interface != null && udp.Interface != "127.0.0.1" && udp.Interface != "lo")
-                    {
-                        throw Error("transports.udp.interface", "loopback mode uses 127.0.0.1 (was '" + udp.Interface + "')");
-                    }
-
-                    settings.Udp = s;
+                    UdpSettings s = ResolveUdp(udp);
+                    settings.Udp = (udp.Enabled ?? true) ? s : null;
                 }
 
                 SerialSection? serial = section?.Serial;
-                if (serial != null && (serial.Enabled ?? true))
+                if (serial != null)
                 {
-                    SerialSettings s = new SerialSettings();
-                    s.Device = Required(serial.Device, "transports.serial.device");
-                    s.BaudRate = Range(serial.BaudRate, "transports.serial.baudRate", 300, 4000000, s.BaudRate);
-                    OneOf(serial.Framing, "transports.serial.framing", "cobs", "cobs");
-                    s.FrameBytesMax = Range(serial.FrameBytesMax, "transports.serial.frameBytesMax", NodeLimits.FrameBytesFloor, 2048, s.FrameBytesMax);
-                    s.AirBitrateBps = Range(serial.AirBitrateBps, "transports.serial.airBitrateBps", 10, 10000000, s.AirBitrateBps);
-                    s.DutyCyclePercent = Range(serial.DutyCyclePercent, "transports.serial.dutyCyclePercent", 1, 100, s.DutyCyclePercent);
-                    s.DutyCycleWindowMs = Range(serial.DutyCycleWindowMs, "transports.serial.dutyCycleWindowMs", 1000, 3600000, s.DutyCycleWindowMs);
-                    s.PerFrameOverheadMs = Range(serial.PerFrameOverheadMs, "transports.serial.perFrameOverheadMs", 0, 10000, s.PerFrameOverheadMs);
-                    settings.Serial = s;
+                    bool enabled = serial.Enabled ?? true;
+                    SerialSettings s = ResolveSerial(serial, enabled);
+                    settings.Serial = enabled ? s : null;
                 }
 
                 if (settings.Udp == null && settings.Serial == null)
                 {
                     throw Error("transports", "at least one transport (udp or serial) must be enabled");
                 }
+            }
+
+            private UdpSettings ResolveUdp(UdpSection udp)
+            {
+                UdpSettings s = new UdpSettings();
+                s.Loopback = udp.Loopback ?? false;
+                if (udp.Group != null)
+                {
+                    if (!IPAddress.TryParse(udp.Group, out IPAddress? group) || group.AddressFamily != AddressFamily.InterNetwork || (group.GetAddressBytes()[0] & 0xF0) != 0xE0)
+                    {
+                        throw Error("transports.udp.group", "must be an IPv4 multicast address 224.0.0.0..239.255.255.255 (was '" + udp.Group + "')");
+                    }
+
+                    s.Group = group;
+                }
+
+                s.Port = Range(udp.Port, "transports.udp.port", 1, 65535, s.Port);
+                s.UnicastPort = Range(udp.UnicastPort, "transports.udp.unicastPort", 0, 65535, 0);
+                s.MtuBytes = Range(udp.MtuBytes, "transports.udp.mtuBytes", NodeLimits.FrameBytesFloor, 65507, s.MtuBytes);
+                s.Ttl = Range(udp.Ttl, "transports.udp.ttl", 1, 255, s.Ttl);
+                s.Interface = s.Loopback ? IPAddress.Loopback : InterfaceOf(udp.Interface, "transports.udp.interface");
+                if (s.Loopback && udp.Interface != null && udp.Interface != "127.0.0.1" && udp.Interface != "lo")
+                {
+                    throw Error("transports.udp.interface", "loopback mode uses 127.0.0.1 (was '" + udp.Interface + "')");
+                }
+
+                return s;
+            }
+
+            // The device is required only when the radio is enabled: "enabled": false is how a file says "no radio here yet".
+            private SerialSettings ResolveSerial(SerialSection serial, bool enabled)
+            {
+                SerialSettings s = new SerialSettings();
+                s.Device = enabled ? Required(serial.Device, "transports.serial.device") : serial.Device ?? string.Empty;
+                s.BaudRate = Range(serial.BaudRate, "transports.serial.baudRate", 300, 4000000, s.BaudRate);
+                OneOf(serial.Framing, "transports.serial.framing", "cobs", "cobs");
+                s.FrameBytesMax = Range(serial.FrameBytesMax, "transports.serial.frameBytesMax", NodeLimits.FrameBytesFloor, 2048, s.FrameBytesMax);
+                s.AirBitrateBps = Range(serial.AirBitrateBps, "transports.serial.airBitrateBps", 10, 10000000, s.AirBitrateBps);
+                s.DutyCyclePercent = Range(serial.DutyCyclePercent, "transports.serial.dutyCyclePercent", 1, 100, s.DutyCyclePercent);
+                s.DutyCycleWindowMs = Range(serial.DutyCycleWindowMs, "transports.serial.dutyCycleWindowMs", 1000, 3600000, s.DutyCycleWindowMs);
+                s.PerFrameOverheadMs = Range(serial.PerFrameOverheadMs, "transports.serial.perFrameOverheadMs", 0, 10000, s.PerFrameOverheadMs);
+                return s;
             }
 
             private IPAddress InterfaceOf(string? value, string key)
@@ -611,9 +627,10 @@ namespace Peat.Edge.Aot.Config
                 }
 
                 PrometheusSection? prometheus = config.Status?.Prometheus;
-                if (prometheus != null && (prometheus.Enabled ?? false))
+                if (prometheus != null)
                 {
-                    settings.PrometheusPort = Range(prometheus.Port, "status.prometheus.port", 1, 65535, 9464);
+                    int port = Range(prometheus.Port, "status.prometheus.port", 1, 65535, 9464); // Checked even when disabled.
+                    settings.PrometheusPort = (prometheus.Enabled ?? false) ? port : 0;
                 }
 
                 string level = OneOf(config.Log?.Level, "log.level", "info", "debug", "info", "warn", "error");
