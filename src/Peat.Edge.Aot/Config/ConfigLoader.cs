@@ -213,7 +213,13 @@ namespace Peat.Edge.Aot.Config
                 {
                     for (int i = 0; i < node.Capabilities.Count; i++)
                     {
-                        capabilities |= CapabilityOf(node.Capabilities[i], "node.capabilities[" + i + "]");
+                        string key = "node.capabilities[" + i + "]";
+                        if (node.RootCapable == false && node.Capabilities[i] == "rootCapable")
+                        {
+                            throw Error(key, "'rootCapable' contradicts node.rootCapable: false");
+                        }
+
+                        capabilities |= CapabilityOf(node.Capabilities[i], key);
                     }
                 }
 
@@ -338,6 +344,7 @@ namespace Peat.Edge.Aot.Config
                 {
                     case "static":
                         {
+                            RejectHybridKeys(section, strategy);
                             int level = Range(section?.Level, "hierarchy.level", 0, BeaconBody.LevelMax, -1);
                             if (level < 0)
                             {
@@ -351,6 +358,7 @@ namespace Peat.Edge.Aot.Config
 
                     case "hybrid":
                         {
+                            RejectStaticKeys(section, strategy);
                             int baseline = Range(section?.BaselineLevel, "hierarchy.baselineLevel", 0, BeaconBody.LevelMax, 2);
                             int promotions = Range(section?.MaxPromotionLevels, "hierarchy.maxPromotionLevels", 0, BeaconBody.LevelMax, 1);
                             int battery = Range(section?.PromotionBatteryMinPercent, "hierarchy.promotionBatteryMinPercent", 0, 100, 30);
@@ -364,13 +372,26 @@ namespace Peat.Edge.Aot.Config
                         }
 
                     default:
-                        if (section?.Level != null || section?.Role != null)
-                        {
-                            throw Error(section.Level != null ? "hierarchy.level" : "hierarchy.role", "only the static strategy takes a fixed level and role");
-                        }
-
+                        RejectStaticKeys(section, strategy);
+                        RejectHybridKeys(section, strategy);
                         return new DynamicHierarchyStrategy();
                 }
+            }
+
+            private void RejectStaticKeys(HierarchySection? section, string strategy)
+            {
+                const string Only = "only the static strategy takes a fixed level and role";
+                Unread(section?.Level != null, "hierarchy.level", Only, "strategy", strategy);
+                Unread(section?.Role != null, "hierarchy.role", Only, "strategy", strategy);
+            }
+
+            private void RejectHybridKeys(HierarchySection? section, string strategy)
+            {
+                const string Only = "only the hybrid strategy takes a baseline level, promotions and a cooldown";
+                Unread(section?.BaselineLevel != null, "hierarchy.baselineLevel", Only, "strategy", strategy);
+                Unread(section?.MaxPromotionLevels != null, "hierarchy.maxPromotionLevels", Only, "strategy", strategy);
+                Unread(section?.PromotionBatteryMinPercent != null, "hierarchy.promotionBatteryMinPercent", Only, "strategy", strategy);
+                Unread(section?.CooldownMs != null, "hierarchy.cooldownMs", Only, "strategy", strategy);
             }
 
             // A section with "enabled": false opens nothing but is checked all the same: a value that is wrong
@@ -487,6 +508,11 @@ namespace Peat.Edge.Aot.Config
                     string source = OneOf(gps.Source, "sensors.gps.source", "none", "none", "nmea", "fixed");
                     GpsSettings g = settings.Gps;
                     g.Source = source == "nmea" ? GpsSource.Nmea : source == "fixed" ? GpsSource.Fixed : GpsSource.None;
+                    const string OnlyNmea = "only source 'nmea' reads it";
+                    bool nmea = g.Source == GpsSource.Nmea;
+                    Unread(gps.Device != null && !nmea, "sensors.gps.device", OnlyNmea, "source", source);
+                    Unread(gps.BaudRate != null && !nmea, "sensors.gps.baudRate", OnlyNmea, "source", source);
+                    Unread(gps.StaleAfterMs != null && !nmea, "sensors.gps.staleAfterMs", OnlyNmea, "source", source);
                     if (g.Source == GpsSource.Nmea)
                     {
                         g.Device = Required(gps.Device, "sensors.gps.device");
@@ -529,6 +555,7 @@ namespace Peat.Edge.Aot.Config
                     string source = OneOf(battery.Source, "sensors.battery.source", "none", "none", "sysfs", "ina219", "fixed");
                     BatterySettings b = settings.Battery;
                     b.Source = source == "sysfs" ? BatterySource.Sysfs : source == "ina219" ? BatterySource.Ina219 : source == "fixed" ? BatterySource.Fixed : BatterySource.None;
+                    RejectUnreadBatteryKeys(battery, b.Source, source);
                     b.SysfsPath = battery.SysfsPath ?? b.SysfsPath;
                     b.I2cBus = Range(battery.I2cBus, "sensors.battery.i2cBus", 0, 255, b.I2cBus);
                     b.I2cAddress = I2cAddressOf(battery.I2cAddress, "sensors.battery.i2cAddress", b.I2cAddress);
@@ -544,6 +571,18 @@ namespace Peat.Edge.Aot.Config
                         capabilities |= Capabilities.BatteryPowered;
                     }
                 }
+            }
+
+            private void RejectUnreadBatteryKeys(BatterySection battery, BatterySource source, string name)
+            {
+                bool sysfs = source == BatterySource.Sysfs;
+                bool ina219 = source == BatterySource.Ina219;
+                Unread(battery.SysfsPath != null && !sysfs, "sensors.battery.sysfsPath", "only source 'sysfs' reads it", "source", name);
+                Unread(battery.I2cBus != null && !ina219, "sensors.battery.i2cBus", "only source 'ina219' reads it", "source", name);
+                Unread(battery.I2cAddress != null && !ina219, "sensors.battery.i2cAddress", "only source 'ina219' reads it", "source", name);
+                Unread(battery.Curve != null && !ina219, "sensors.battery.curve", "only source 'ina219' reads it", "source", name);
+                Unread(battery.Percent != null && source != BatterySource.Fixed, "sensors.battery.percent", "only source 'fixed' reads it", "source", name);
+                Unread(battery.PollMs != null && !sysfs && !ina219, "sensors.battery.pollMs", "only sources 'sysfs' and 'ina219' read it", "source", name);
             }
 
             private void ResolveCurve(List<List<double>> curve, BatterySettings b)
@@ -601,6 +640,11 @@ namespace Peat.Edge.Aot.Config
 
                     if (peer.Udp != null)
                     {
+                        if (settings.Udp == null)
+                        {
+                            throw Error(key + ".udp", "a unicast address needs an enabled UDP transport (transports.udp is absent or disabled)");
+                        }
+
                         if (!IPEndPoint.TryParse(peer.Udp, out IPEndPoint? endPoint) || endPoint.Port == 0 || endPoint.AddressFamily != AddressFamily.InterNetwork)
                         {
                             throw Error(key + ".udp", "must be an IPv4 address with a port, like 192.168.1.20:47800 (was '" + peer.Udp + "')");
@@ -713,6 +757,16 @@ namespace Peat.Edge.Aot.Config
                 }
 
                 return value.Value;
+            }
+
+            // A key the chosen mode does not read is an error, like an unknown key: silently ignored, the file
+            // would say something the node does not do.
+            private void Unread(bool present, string key, string only, string setting, string chosen)
+            {
+                if (present)
+                {
+                    throw Error(key, only + " (" + setting + " is '" + chosen + "')");
+                }
             }
 
             private string Required(string? value, string key)
