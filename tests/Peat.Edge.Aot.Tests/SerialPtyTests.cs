@@ -91,6 +91,31 @@ namespace Peat.Edge.Aot.Tests
             Assert.Equal(2, counters.Items.Single(p => p.Key == "serial_tx_airtime_refused").Value);
         }
 
+        [Fact]
+        public void AFrameDroppedForAFullQueueIsCountedAndChargesNoAirtime()
+        {
+            using TempDir dir = new TempDir();
+            using SocatPair pty = new SocatPair(dir);
+            // 8000 bit/s and no overhead: a wire byte is 1 ms on air. The budget (an hour at 100%) refuses nothing here.
+            SerialSettings settings = new SerialSettings { Device = pty.A, FrameBytesMax = 255, AirBitrateBps = 8000, DutyCyclePercent = 100, DutyCycleWindowMs = 3600000, PerFrameOverheadMs = 0 };
+            using SerialRadioTransport transport = new SerialRadioTransport(settings, new Log(TextWriter.Null, LogLevel.Error, false));
+            transport.Open(); // Not started: no writer thread drains the queue, so it is full after WriteQueueCapacity frames.
+            byte[] frame = new byte[100];
+            const int FrameAirtimeMs = 105; // 100 + 2 (CRC) + 1 (COBS) + 2 (delimiters) wire bytes
+            const int Dropped = 4;
+            for (int i = 0; i < SerialRadioTransport.WriteQueueCapacity + Dropped; i++)
+            {
+                transport.Broadcast(frame, frame.Length);
+            }
+
+            CounterList counters = new CounterList();
+            transport.ReadCounters(counters);
+            Dictionary<string, long> c = counters.Items.ToDictionary(p => p.Key, p => p.Value);
+            Assert.Equal(Dropped, c["serial_tx_queue_full"]);
+            Assert.Equal(0, c["serial_tx_airtime_refused"]);
+            Assert.Equal(SerialRadioTransport.WriteQueueCapacity * FrameAirtimeMs, c["serial_tx_airtime_used_ms"]);
+        }
+
         private static void WriteSlowly(Stream stream, byte[] bytes)
         {
             stream.Write(bytes, 0, bytes.Length);

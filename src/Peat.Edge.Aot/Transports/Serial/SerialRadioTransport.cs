@@ -89,6 +89,15 @@ namespace Peat.Edge.Aot.Transports.Serial
                 return;
             }
 
+            // A place in the queue first, then the airtime: a frame dropped for a full queue never goes on
+            // air, so it must not spend the budget the next frames need.
+            if (Interlocked.Increment(ref _queued) > WriteQueueCapacity)
+            {
+                Interlocked.Decrement(ref _queued);
+                Interlocked.Increment(ref _txQueueFull);
+                return;
+            }
+
             byte[] wire = new byte[SerialFraming.WireBytesMax(count)];
             int wireCount;
             lock (_budgetGate)
@@ -96,15 +105,9 @@ namespace Peat.Edge.Aot.Transports.Serial
                 wireCount = SerialFraming.Encode(buffer, 0, count, _scratch, wire);
                 if (!_budget.TryConsume(wireCount, _clock.NowMs))
                 {
+                    Interlocked.Decrement(ref _queued); // Refused (and counted by the budget): the place is free again.
                     return;
                 }
-            }
-
-            if (Interlocked.Increment(ref _queued) > WriteQueueCapacity)
-            {
-                Interlocked.Decrement(ref _queued);
-                Interlocked.Increment(ref _txQueueFull);
-                return;
             }
 
             Array.Resize(ref wire, wireCount);
