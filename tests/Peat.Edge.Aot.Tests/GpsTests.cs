@@ -119,5 +119,53 @@ namespace Peat.Edge.Aot.Tests
             Assert.Equal(1, lat);
             Assert.Equal(2, lon);
         }
+
+        [Fact]
+        public void AGpsUnpluggedAndReplugged()
+        {
+            using TempDir dir = new TempDir();
+            SocatPair pty = new SocatPair(dir);
+            try
+            {
+                MonotonicClock clock = new MonotonicClock();
+                LogCapture log = new LogCapture();
+                // An hour: within this test only the lost device can make the fix invalid, not its age.
+                GpsSettings settings = new GpsSettings { Source = GpsSource.Nmea, Device = pty.A, StaleAfterMs = 3600000 };
+                using GpsReader reader = new GpsReader(settings, clock, log.Log);
+                reader.Open();
+                reader.Start();
+                Assert.True(SendUntil(pty.B, Gga, () => reader.TryGetPosition(clock.NowMs, out _, out _), 10000), "no fix before the device was unplugged");
+
+                pty.Unplug();
+                Assert.True(Wait.Until(() => !reader.TryGetPosition(clock.NowMs, out _, out _), 10000) >= 0, "the fix outlived the device:\n" + log.Text);
+                // A failed attempt while the path is gone first, so the test also covers a failed reopen.
+                Assert.True(Wait.Until(() => log.Count("gps_reopen_failed") >= 1, 15000) >= 0, "no failed reopen attempt:\n" + log.Text);
+                pty = new SocatPair(dir); // the same path: the receiver is back
+                Assert.True(SendUntil(pty.B, Gga, () => reader.TryGetPosition(clock.NowMs, out _, out _), 60000), "no fix after the device came back:\n" + log.Text);
+                Assert.Equal(1, Counters.Read(reader, "gps_device_lost"));
+                Assert.True(Counters.Read(reader, "gps_reopen_attempts") >= 2);
+                // Once per state change: one loss, one reopen, and failures only when their reason changes.
+                Assert.Equal(1, log.Count("gps_device_lost"));
+                Assert.Equal(1, log.Count("gps_reopened"));
+                Assert.InRange(log.Count("gps_reopen_failed"), 1, Counters.Read(reader, "gps_reopen_attempts") - 1);
+            }
+            finally
+            {
+                pty.Dispose();
+            }
+        }
+
+        // Writes the sentence every 200 ms until the condition holds (the reader may not have the device open yet).
+        private static bool SendUntil(string device, string sentence, Func<bool> condition, int timeoutMs)
+        {
+            using FileStream gps = new FileStream(device, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, false);
+            byte[] bytes = Encoding.ASCII.GetBytes(sentence + "\r\n");
+            return Wait.Until(() =>
+            {
+                gps.Write(bytes, 0, bytes.Length);
+                gps.Flush();
+                return condition();
+            }, timeoutMs, 200) >= 0;
+        }
     }
 }
