@@ -138,16 +138,10 @@ namespace Peat.Edge.Aot.Tests
 
                 pty.Unplug();
                 Assert.True(Wait.Until(() => !reader.TryGetPosition(clock.NowMs, out _, out _), 10000) >= 0, "the fix outlived the device:\n" + log.Text);
-                // A failed attempt while the path is gone first, so the test also covers a failed reopen.
-                Assert.True(Wait.Until(() => log.Count("gps_reopen_failed") >= 1, 15000) >= 0, "no failed reopen attempt:\n" + log.Text);
+                ReopenAssert.WaitForAFailedAttempt(log, "gps");
                 pty = new SocatPair(dir); // the same path: the receiver is back
                 Assert.True(SendUntil(pty.B, Gga, () => reader.TryGetPosition(clock.NowMs, out _, out _), 60000), "no fix after the device came back:\n" + log.Text);
-                Assert.Equal(1, Counters.Read(reader, "gps_device_lost"));
-                Assert.True(Counters.Read(reader, "gps_reopen_attempts") >= 2);
-                // Once per state change: one loss, one reopen, and failures only when their reason changes.
-                Assert.Equal(1, log.Count("gps_device_lost"));
-                Assert.Equal(1, log.Count("gps_reopened"));
-                Assert.InRange(log.Count("gps_reopen_failed"), 1, Counters.Read(reader, "gps_reopen_attempts") - 1);
+                ReopenAssert.OneLossOneReopen(reader, log, "gps");
             }
             finally
             {

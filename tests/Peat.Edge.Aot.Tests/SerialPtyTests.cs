@@ -109,12 +109,9 @@ namespace Peat.Edge.Aot.Tests
                 transport.Broadcast(frame, frame.Length);
             }
 
-            CounterList counters = new CounterList();
-            transport.ReadCounters(counters);
-            Dictionary<string, long> c = counters.Items.ToDictionary(p => p.Key, p => p.Value);
-            Assert.Equal(Dropped, c["serial_tx_queue_full"]);
-            Assert.Equal(0, c["serial_tx_airtime_refused"]);
-            Assert.Equal(SerialRadioTransport.WriteQueueCapacity * FrameAirtimeMs, c["serial_tx_airtime_used_ms"]);
+            Assert.Equal(Dropped, Counters.Read(transport, "serial_tx_queue_full"));
+            Assert.Equal(0, Counters.Read(transport, "serial_tx_airtime_refused"));
+            Assert.Equal(SerialRadioTransport.WriteQueueCapacity * FrameAirtimeMs, Counters.Read(transport, "serial_tx_airtime_used_ms"));
         }
 
         [Fact]
@@ -134,8 +131,7 @@ namespace Peat.Edge.Aot.Tests
                 Assert.True(SendUntilReceived(pty.B, inbound, inbox, 10000), "no frame before the radio was unplugged");
 
                 pty.Unplug();
-                // A failed attempt while the path is gone first, so the test also covers a failed reopen.
-                Assert.True(Wait.Until(() => log.Count("serial_reopen_failed") >= 1, 15000) >= 0, "no failed reopen attempt:\n" + log.Text);
+                ReopenAssert.WaitForAFailedAttempt(log, "serial");
                 long airtimeMs = Counters.Read(transport, "serial_tx_airtime_used_ms");
                 transport.Broadcast(inbound, inbound.Length); // while the radio is gone: dropped, counted, no airtime
                 Assert.True(Counters.Read(transport, "serial_tx_device_down") >= 1);
@@ -145,12 +141,7 @@ namespace Peat.Edge.Aot.Tests
                 Assert.True(SendUntilReceived(pty.B, inbound, inbox, 60000), "no frame received after the radio came back:\n" + log.Text);
                 byte[] outbound = SerialFramingTests.Frame(2, 30);
                 Assert.True(BroadcastUntilHeard(transport, outbound, pty.B, 30000), "no frame sent after the radio came back:\n" + log.Text);
-                Assert.Equal(1, Counters.Read(transport, "serial_device_lost"));
-                Assert.True(Counters.Read(transport, "serial_reopen_attempts") >= 2);
-                // Once per state change: one loss, one reopen, and failures only when their reason changes.
-                Assert.Equal(1, log.Count("serial_device_lost"));
-                Assert.Equal(1, log.Count("serial_reopened"));
-                Assert.InRange(log.Count("serial_reopen_failed"), 1, Counters.Read(transport, "serial_reopen_attempts") - 1);
+                ReopenAssert.OneLossOneReopen(transport, log, "serial");
             }
             finally
             {
@@ -171,8 +162,8 @@ namespace Peat.Edge.Aot.Tests
             Assert.True(read.Join(10000), "the read never failed after the unplug");
             // The port's I/O loop is gone now: a write is never completed, only timed out, and stays queued.
             Assert.ThrowsAny<Exception>(() => port.Write(new byte[] { 1 }, 0, 1));
-            // SerialPort.Dispose() would flush and spin on that write for ever (the reason for SerialPorts).
-            Thread close = new Thread(() => SerialPorts.CloseWithoutFlush(port)) { IsBackground = true };
+            // SerialPort.Dispose() would flush and spin on that write for ever (the reason for CloseWithoutFlush).
+            Thread close = new Thread(() => SerialPortSlot.CloseWithoutFlush(port)) { IsBackground = true };
             close.Start();
             Assert.True(close.Join(10000), "closing the port hung");
         }

@@ -28,9 +28,8 @@ namespace Peat.Edge.Aot.Sensors.Gps
         private readonly DeviceReopener _reopener;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly object _gate = new object();
-        private readonly object _portGate = new object();
+        private readonly SerialPortSlot _port = new SerialPortSlot();
         private Stream? _recording;
-        private volatile SerialPort? _port;
 
         public GpsReader(GpsSettings settings, MonotonicClock clock, Log log)
         {
@@ -90,29 +89,16 @@ namespace Peat.Edge.Aot.Sensors.Gps
 
                 if (IsRecordedLog(device))
                 {
-                    _recording = new FileStream(device, FileMode.Open, FileAccess.Read); // A recorded NMEA log.
+                    _recording = new FileStream(device, FileMode.Open, FileAccess.Read);
                     return null;
                 }
-
-                SerialPort port = new SerialPort(device, _settings.BaudRate) { ReadTimeout = ReadTimeoutMs };
-                port.Open();
-                lock (_portGate)
-                {
-                    if (_stop.IsCancellationRequested)
-                    {
-                        SerialPorts.CloseWithoutFlush(port);
-                        return "stopping";
-                    }
-
-                    _port = port;
-                }
-
-                return null;
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is InvalidOperationException)
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
                 return e.Message;
             }
+
+            return _port.TryOpen(() => new SerialPort(device, _settings.BaudRate) { ReadTimeout = ReadTimeoutMs });
         }
 
         // A recorded log is a non-empty regular file outside /dev; anything else (a tty, a pty, a link to one)
@@ -132,7 +118,7 @@ namespace Peat.Edge.Aot.Sensors.Gps
             bool overlong = false;
             while (!_stop.IsCancellationRequested)
             {
-                SerialPort? port = _port;
+                SerialPort? port = _port.Current;
                 int n;
                 try
                 {
@@ -209,28 +195,13 @@ namespace Peat.Edge.Aot.Sensors.Gps
                 _tracker.Invalidate();
             }
 
-            lock (_portGate)
-            {
-                if (_port == port)
-                {
-                    _port = null;
-                }
-            }
-
-            SerialPorts.CloseWithoutFlush(port);
+            _port.Lose(port);
         }
 
         public void Dispose()
         {
-            SerialPort? port;
-            lock (_portGate)
-            {
-                _stop.Cancel();
-                port = _port;
-                _port = null;
-            }
-
-            SerialPorts.CloseWithoutFlush(port);
+            _stop.Cancel();
+            _port.Close();
             _recording?.Dispose();
         }
     }

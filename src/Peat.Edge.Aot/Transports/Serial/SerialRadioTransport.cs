@@ -34,10 +34,9 @@ namespace Peat.Edge.Aot.Transports.Serial
         private readonly ConcurrentQueue<byte[]> _writes = new ConcurrentQueue<byte[]>();
         private readonly SemaphoreSlim _writeSignal = new SemaphoreSlim(0, int.MaxValue);
         private readonly object _budgetGate = new object();
-        private readonly object _portGate = new object();
+        private readonly SerialPortSlot _port = new SerialPortSlot();
         private readonly DeviceReopener _reopener;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private volatile SerialPort? _port;
         private volatile bool _stopping;
         private SerialPort? _writeFailedPort; // Writer thread only: the port whose first write failure was logged.
         private int _queued;
@@ -84,7 +83,7 @@ namespace Peat.Edge.Aot.Transports.Serial
                 return;
             }
 
-            if (_port == null)
+            if (_port.Current == null)
             {
                 Interlocked.Increment(ref _txDeviceDown); // Lost and not reopened yet: nothing goes on air.
                 return;
@@ -153,32 +152,12 @@ namespace Peat.Edge.Aot.Transports.Serial
                 return "no such device";
             }
 
-            try
+            return _port.TryOpen(() => new SerialPort(_settings.Device, _settings.BaudRate, Parity.None, 8, StopBits.One)
             {
-                SerialPort port = new SerialPort(_settings.Device, _settings.BaudRate, Parity.None, 8, StopBits.One)
-                {
-                    ReadTimeout = ReadTimeoutMs,
-                    WriteTimeout = WriteTimeoutMs,
-                    Handshake = Handshake.None,
-                };
-                port.Open();
-                lock (_portGate)
-                {
-                    if (_stopping)
-                    {
-                        SerialPorts.CloseWithoutFlush(port);
-                        return "stopping";
-                    }
-
-                    _port = port;
-                }
-
-                return null;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is InvalidOperationException)
-            {
-                return e.Message;
-            }
+                ReadTimeout = ReadTimeoutMs,
+                WriteTimeout = WriteTimeoutMs,
+                Handshake = Handshake.None,
+            });
         }
 
         private void ReadLoop(Inbox inbox)
@@ -192,7 +171,7 @@ namespace Peat.Edge.Aot.Transports.Serial
             };
             while (!_stopping)
             {
-                SerialPort? port = _port;
+                SerialPort? port = _port.Current;
                 if (port == null)
                 {
                     return; // Disposed.
@@ -230,15 +209,7 @@ namespace Peat.Edge.Aot.Transports.Serial
         // The port is gone: close it (without waiting on it) and open the device again until it is back or the transport stops.
         private bool Reopen(SerialPort lost, string error)
         {
-            lock (_portGate)
-            {
-                if (_port == lost)
-                {
-                    _port = null;
-                }
-            }
-
-            SerialPorts.CloseWithoutFlush(lost);
+            _port.Lose(lost);
             return _reopener.Reopen(error, TryOpen, _stop.Token);
         }
 
@@ -257,7 +228,7 @@ namespace Peat.Edge.Aot.Transports.Serial
 
         private void Write(byte[] wire)
         {
-            SerialPort? port = _port;
+            SerialPort? port = _port.Current;
             if (port == null)
             {
                 Interlocked.Increment(ref _txDeviceDown); // Queued before the port was lost.
@@ -289,17 +260,10 @@ namespace Peat.Edge.Aot.Transports.Serial
                 Thread.Sleep(5);
             }
 
-            SerialPort? port;
-            lock (_portGate)
-            {
-                _stopping = true;
-                _stop.Cancel();
-                port = _port;
-                _port = null;
-            }
-
+            _stopping = true;
+            _stop.Cancel();
             _writeSignal.Release();
-            SerialPorts.CloseWithoutFlush(port);
+            _port.Close();
         }
     }
 }
