@@ -102,8 +102,8 @@ namespace Peat.Edge.Aot.Sensors.Gps
         }
 
         // A recorded log is a non-empty regular file outside /dev; anything else (a tty, a pty, a link to one)
-        // is a serial device. Links are followed first: a link's own length is that of its target's name, so
-        // a pty linked from /tmp would look like a log (read to its end, never reopened).
+        // is a serial device. Links are followed first: judged by the link itself, a pty linked from /tmp looks
+        // like a log (read as a file, and never reopened when it goes away).
         private static bool IsRecordedLog(string device)
         {
             string path = File.ResolveLinkTarget(device, true)?.FullName ?? device;

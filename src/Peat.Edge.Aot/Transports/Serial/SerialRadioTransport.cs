@@ -18,7 +18,7 @@ namespace Peat.Edge.Aot.Transports.Serial
     /// </summary>
     public sealed class SerialRadioTransport : ITransport
     {
-        /// <summary>Frames waiting for the writer thread; beyond this they are dropped and counted.</summary>
+        /// <summary>Frames waiting for (or being written by) the writer thread; beyond this they are dropped and counted.</summary>
         public const int WriteQueueCapacity = 16;
 
         private const int ReadTimeoutMs = 200;
@@ -37,7 +37,6 @@ namespace Peat.Edge.Aot.Transports.Serial
         private readonly SerialPortSlot _port = new SerialPortSlot();
         private readonly DeviceReopener _reopener;
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
-        private volatile bool _stopping;
         private SerialPort? _writeFailedPort; // Writer thread only: the port whose first write failure was logged.
         private int _queued;
         private long _txFrames;
@@ -169,7 +168,7 @@ namespace Peat.Edge.Aot.Transports.Serial
                 Buffer.BlockCopy(frame, 0, copy, 0, count);
                 inbox.Post(new InboundFrame(copy, count, this, null));
             };
-            while (!_stopping)
+            while (!_stop.IsCancellationRequested)
             {
                 SerialPort? port = _port.Current;
                 if (port == null)
@@ -190,7 +189,7 @@ namespace Peat.Edge.Aot.Transports.Serial
                 {
                     // A frame cut by the loss ends at the next frame's leading zero and is counted as a CRC or
                     // COBS error, like any frame cut on the air.
-                    if (_stopping || !Reopen(port, e.Message))
+                    if (_stop.IsCancellationRequested || !Reopen(port, e.Message))
                     {
                         return;
                     }
@@ -215,7 +214,7 @@ namespace Peat.Edge.Aot.Transports.Serial
 
         private void WriteLoop()
         {
-            while (!_stopping)
+            while (!_stop.IsCancellationRequested)
             {
                 _writeSignal.Wait(500);
                 while (_writes.TryDequeue(out byte[]? wire))
@@ -260,7 +259,6 @@ namespace Peat.Edge.Aot.Transports.Serial
                 Thread.Sleep(5);
             }
 
-            _stopping = true;
             _stop.Cancel();
             _writeSignal.Release();
             _port.Close();
