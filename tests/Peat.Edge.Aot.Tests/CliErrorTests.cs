@@ -30,6 +30,19 @@ namespace Peat.Edge.Aot.Tests
             AssertOneLine(stderr, "config error: " + bad + ": node.colour: unknown key");
         }
 
+        [Theory]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"port\": 1,\n \"port\": 2 } } }", "transports.udp.port: duplicate key")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"preset\": \"esp32Leaf\", \"frameBytesMax\": 4000 }, \"transports\": { \"udp\": { \"mtuBytes\": 9000 } } }", "limits.frameBytesMax: must be at most the esp32Leaf preset's telemetry buffer (2048 bytes)")]
+        public void ConfigCheckNamesTheKeyTheFileWrote(string json, string expected)
+        {
+            using TempDir dir = new TempDir();
+            string bad = dir.Write("bad.json", json);
+            (int code, string _, string stderr) = PeatEdge.RunToEnd(15000, "config", "check", bad);
+            Assert.Equal(2, code);
+            AssertOneLine(stderr, "config error: " + bad + ": " + expected);
+            Assert.DoesNotContain("Parameter", stderr);
+        }
+
         [Fact]
         public void RunWithABadConfigExitsTwo()
         {

@@ -1,6 +1,7 @@
 using Peat.Edge.Aot.Config;
 using Peat.Edge.Aot.Tests.Support;
 using Peat.Edge.Core.Hierarchy;
+using Peat.Edge.Core.Limits;
 using Peat.Edge.Core.Wire;
 using Xunit;
 
@@ -126,6 +127,48 @@ namespace Peat.Edge.Aot.Tests
         [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"interface\": \"nosuchif0\" } } }", "transports.udp.interface", "no network interface named 'nosuchif0'")]
         [InlineData("{ \"node\": { \"id\": 7 ", "node", "invalid JSON")]
         [InlineData("null", "", "must hold a JSON object")]
+        // Keys that do not apply to what the file chose are errors, like a level with the dynamic strategy.
+        [InlineData("{ \"node\": { \"id\": 7 }, \"hierarchy\": { \"strategy\": \"dynamic\", \"level\": 1 }, \"transports\": { \"udp\": {} } }", "hierarchy.level", "only the static strategy takes a fixed level and role")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"hierarchy\": { \"baselineLevel\": 1 }, \"transports\": { \"udp\": {} } }", "hierarchy.baselineLevel", "only the hybrid strategy takes")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"hierarchy\": { \"strategy\": \"static\", \"level\": 1, \"cooldownMs\": 5 }, \"transports\": { \"udp\": {} } }", "hierarchy.cooldownMs", "only the hybrid strategy takes")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"hierarchy\": { \"strategy\": \"hybrid\", \"level\": 1 }, \"transports\": { \"udp\": {} } }", "hierarchy.level", "only the static strategy takes a fixed level and role")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"hierarchy\": { \"strategy\": \"hybrid\", \"role\": \"leader\" }, \"transports\": { \"udp\": {} } }", "hierarchy.role", "only the static strategy takes a fixed level and role")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"serial\": { \"device\": \"/dev/ttyS9\" } }, \"staticPeers\": [ { \"id\": 8, \"udp\": \"10.0.0.8:47800\" } ] }", "staticPeers[0].udp", "needs an enabled UDP transport")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"enabled\": false }, \"serial\": { \"device\": \"/dev/ttyS9\" } }, \"staticPeers\": [ { \"id\": 8, \"udp\": \"10.0.0.8:47800\" } ] }", "staticPeers[0].udp", "needs an enabled UDP transport")]
+        [InlineData("{ \"node\": { \"id\": 7, \"rootCapable\": false, \"capabilities\": [\"gps\", \"rootCapable\"] }, \"transports\": { \"udp\": {} } }", "node.capabilities[1]", "contradicts node.rootCapable: false")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"gps\": { \"source\": \"fixed\", \"device\": \"/dev/ttyS8\", \"fixed\": { \"latitude\": 1, \"longitude\": 2 } } } }", "sensors.gps.device", "only source 'nmea' reads it (source is 'fixed')")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"gps\": { \"baudRate\": 4800 } } }", "sensors.gps.baudRate", "only source 'nmea' reads it (source is 'none')")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"percent\": 50 } } }", "sensors.battery.percent", "only source 'fixed' reads it (source is 'ina219')")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"fixed\", \"i2cAddress\": 64 } } }", "sensors.battery.i2cAddress", "only source 'ina219' reads it (source is 'fixed')")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"sysfsPath\": \"/sys/x\" } } }", "sensors.battery.sysfsPath", "only source 'sysfs' reads it (source is 'ina219')")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"none\", \"pollMs\": 1000 } } }", "sensors.battery.pollMs", "only sources 'sysfs' and 'ina219' read it (source is 'none')")]
+        // A disabled section is still range-checked.
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"enabled\": false, \"port\": 99999 }, \"serial\": { \"device\": \"/dev/ttyS9\" } } }", "transports.udp.port", "must be 1..65535 (was 99999)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {}, \"serial\": { \"enabled\": false, \"baudRate\": 1 } } }", "transports.serial.baudRate", "must be 300..4000000 (was 1)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"status\": { \"prometheus\": { \"enabled\": false, \"port\": 0 } } }", "status.prometheus.port", "must be 1..65535 (was 0)")]
+        // The node's frame limit must fit every enabled transport.
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"frameBytesMax\": 1200 }, \"transports\": { \"serial\": { \"device\": \"/dev/ttyS9\", \"frameBytesMax\": 255 } } }", "limits.frameBytesMax", "must be at most transports.serial.frameBytesMax (255)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"frameBytesMax\": 300 }, \"transports\": { \"udp\": {}, \"serial\": { \"device\": \"/dev/ttyS9\" } } }", "limits.frameBytesMax", "must be at most transports.serial.frameBytesMax (255)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"frameBytesMax\": 1000 }, \"transports\": { \"udp\": { \"mtuBytes\": 500 } } }", "limits.frameBytesMax", "must be at most transports.udp.mtuBytes (500)")]
+        // i2cAddress: a number, a decimal string or a "0x…" string, 0x03..0x77.
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": \"0x78\" } } }", "sensors.battery.i2cAddress", "must be 0x03..0x77")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": 2 } } }", "sensors.battery.i2cAddress", "must be 0x03..0x77")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": \"0xZZ\" } } }", "sensors.battery.i2cAddress", "is not an I2C address")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": true } } }", "sensors.battery.i2cAddress", "wrong type")]
+        // NodeLimits.Validate() errors are reported under the key the file wrote, in the file's words.
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"childCapacity\": 500 }, \"transports\": { \"udp\": {} } }", "limits.childCapacity", "must be 0..127 (was 500)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"preset\": \"esp32Leaf\", \"childCapacity\": 20 }, \"transports\": { \"udp\": {} } }", "limits.childCapacity", "must be smaller than limits.neighbourCapacity (16, from the esp32Leaf preset)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"preset\": \"esp32Leaf\", \"neighbourCapacity\": 4 }, \"transports\": { \"udp\": {} } }", "limits.neighbourCapacity", "must be larger than limits.childCapacity (4, from the esp32Leaf preset)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"preset\": \"esp32Leaf\", \"neighbourCapacity\": 4, \"childCapacity\": 2 }, \"transports\": { \"udp\": {} } }", "limits.neighbourCapacity", "must be larger than the esp32Leaf preset's lateral peer capacity (4) (was 4)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"preset\": \"esp32Leaf\", \"frameBytesMax\": 4000 }, \"transports\": { \"udp\": { \"mtuBytes\": 9000 } } }", "limits.frameBytesMax", "must be at most the esp32Leaf preset's telemetry buffer (2048 bytes)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"beaconIntervalMsMin\": 1000 }, \"transports\": { \"udp\": {} } }", "limits.beaconIntervalMsMin", "must be at most limits.beaconIntervalMsMax (800, from the wifi timing)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"beaconIntervalMsMax\": 200 }, \"transports\": { \"udp\": {} } }", "limits.beaconIntervalMsMax", "must be at least limits.beaconIntervalMsMin (250, from the wifi timing)")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"limits\": { \"beaconIntervalMsMin\": 50 }, \"transports\": { \"udp\": {} } }", "limits.beaconIntervalMsMin", "must be at least 100 ms (was 50)")]
+        // A key given twice is an error wherever it is (the last one used to win silently).
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": { \"port\": 1, \"port\": 2 } } }", "transports.udp.port", "duplicate key")]
+        [InlineData("{ \"node\": { \"id\": 7, \"id\": 8 }, \"transports\": { \"udp\": {} } }", "node.id", "duplicate key")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"node\": { \"id\": 8 } }", "node", "duplicate key")]
+        [InlineData("{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"staticPeers\": [ { \"id\": 8, \"udp\": \"10.0.0.8:1\", \"udp\": \"10.0.0.9:1\" } ] }", "staticPeers[0].udp", "duplicate key")]
         public void BadConfigNamesFileKeyAndProblem(string json, string key, string problem)
         {
             using TempDir dir = new TempDir();
@@ -136,6 +179,67 @@ namespace Peat.Edge.Aot.Tests
             Assert.Contains(problem, e.Problem);
             Assert.StartsWith("config error: " + file + ": ", e.Message);
             Assert.DoesNotContain("\n", e.Message);
+            // The core's words never leak: no C# field or parameter names, no key the file cannot set.
+            Assert.DoesNotContain("NodeLimits", e.Message);
+            Assert.DoesNotContain("(Parameter", e.Message);
+            Assert.DoesNotContain("limits.telemetry", e.Message);
+            Assert.DoesNotContain("limits.lateral", e.Message);
+        }
+
+        [Theory]
+        [InlineData("\"0x40\"", 0x40)]
+        [InlineData("\"0x4a\"", 0x4A)]
+        [InlineData("\"0x03\"", 0x03)]
+        [InlineData("119", 0x77)]
+        [InlineData("65", 65)]
+        [InlineData("\"65\"", 65)]
+        public void I2cAddressTakesHexStringsAndDecimalNumbers(string written, int expected)
+        {
+            using TempDir dir = new TempDir();
+            string file = dir.Write("c.json", "{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {} }, \"sensors\": { \"battery\": { \"source\": \"ina219\", \"i2cAddress\": " + written + " } } }");
+            Assert.Equal(expected, ConfigLoader.Load(file).Battery.I2cAddress);
+        }
+
+        [Theory]
+        [InlineData("\"udp\": {}", 1200)] // the gateway preset's
+        [InlineData("\"udp\": {}, \"serial\": { \"device\": \"/dev/ttyS9\" }", 255)] // the radio's default
+        [InlineData("\"udp\": {}, \"serial\": { \"device\": \"/dev/ttyS9\", \"frameBytesMax\": 200 }", 200)]
+        [InlineData("\"udp\": { \"mtuBytes\": 600 }", 600)]
+        [InlineData("\"udp\": {}, \"serial\": { \"enabled\": false, \"frameBytesMax\": 100 }", 1200)] // a disabled transport does not count
+        public void FrameLimitDefaultsToTheSmallestEnabledTransport(string transports, int expected)
+        {
+            using TempDir dir = new TempDir();
+            string file = dir.Write("c.json", "{ \"node\": { \"id\": 7 }, \"transports\": { " + transports + " } }");
+            Assert.Equal(expected, ConfigLoader.Load(file).Limits.FrameBytesMax);
+        }
+
+        [Fact]
+        public void AnExplicitFrameLimitBelowTheTransportsIsKept()
+        {
+            using TempDir dir = new TempDir();
+            string file = dir.Write("c.json", "{ \"node\": { \"id\": 7 }, \"limits\": { \"frameBytesMax\": 100 }, \"transports\": { \"udp\": {}, \"serial\": { \"device\": \"/dev/ttyS9\" } } }");
+            Assert.Equal(100, ConfigLoader.Load(file).Limits.FrameBytesMax);
+        }
+
+        [Fact]
+        public void ADisabledSerialSectionNeedsNoDevice()
+        {
+            using TempDir dir = new TempDir();
+            string file = dir.Write("c.json", "{ \"node\": { \"id\": 7 }, \"transports\": { \"udp\": {}, \"serial\": { \"enabled\": false, \"baudRate\": 115200 } } }");
+            Assert.Null(ConfigLoader.Load(file).Serial);
+        }
+
+        [Fact]
+        public void ALimitWithoutAKeyIsDescribedByWhatProducedIt()
+        {
+            // No file can reach this today (the presets are valid); a future preset might, and then the
+            // error must not send the user looking for a key such as limits.hopLimit.
+            NodeLimits limits = NodeLimits.Gateway().WithWifiTiming();
+            limits.HopLimit = 0;
+            ArgumentException core = Assert.Throws<ArgumentException>(() => limits.Validate());
+            ConfigException e = LimitsErrors.Translate("c.json", core, limits, new LimitsErrors.Origin(null, "gateway", "wifi"));
+            Assert.Equal("limits", e.Key);
+            Assert.Equal("the gateway preset with wifi timing and these overrides gives a hop limit that must be 1..32 (was 0)", e.Problem);
         }
 
         [Fact]

@@ -119,5 +119,47 @@ namespace Peat.Edge.Aot.Tests
             Assert.Equal(1, lat);
             Assert.Equal(2, lon);
         }
+
+        [Fact]
+        public void AGpsUnpluggedAndReplugged()
+        {
+            using TempDir dir = new TempDir();
+            SocatPair pty = new SocatPair(dir);
+            try
+            {
+                MonotonicClock clock = new MonotonicClock();
+                LogCapture log = new LogCapture();
+                // An hour: within this test only the lost device can make the fix invalid, not its age.
+                GpsSettings settings = new GpsSettings { Source = GpsSource.Nmea, Device = pty.A, StaleAfterMs = 3600000 };
+                using GpsReader reader = new GpsReader(settings, clock, log.Log);
+                reader.Open();
+                reader.Start();
+                Assert.True(SendUntil(pty.B, Gga, () => reader.TryGetPosition(clock.NowMs, out _, out _), 10000), "no fix before the device was unplugged");
+
+                pty.Unplug();
+                Assert.True(Wait.Until(() => !reader.TryGetPosition(clock.NowMs, out _, out _), 10000) >= 0, "the fix outlived the device:\n" + log.Text);
+                ReopenAssert.WaitForAFailedAttempt(log, "gps");
+                pty = new SocatPair(dir); // the same path: the receiver is back
+                Assert.True(SendUntil(pty.B, Gga, () => reader.TryGetPosition(clock.NowMs, out _, out _), 60000), "no fix after the device came back:\n" + log.Text);
+                ReopenAssert.OneLossOneReopen(reader, log, "gps");
+            }
+            finally
+            {
+                pty.Dispose();
+            }
+        }
+
+        // Writes the sentence every 200 ms until the condition holds (the reader may not have the device open yet).
+        private static bool SendUntil(string device, string sentence, Func<bool> condition, int timeoutMs)
+        {
+            using FileStream gps = new FileStream(device, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, false);
+            byte[] bytes = Encoding.ASCII.GetBytes(sentence + "\r\n");
+            return Wait.Until(() =>
+            {
+                gps.Write(bytes, 0, bytes.Length);
+                gps.Flush();
+                return condition();
+            }, timeoutMs, 200) >= 0;
+        }
     }
 }

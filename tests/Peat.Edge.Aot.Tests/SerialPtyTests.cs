@@ -1,3 +1,4 @@
+using System.IO.Ports;
 using Peat.Edge.Aot.Config;
 using Peat.Edge.Aot.Host;
 using Peat.Edge.Aot.Transports.Serial;
@@ -89,6 +90,150 @@ namespace Peat.Edge.Aot.Tests
             CounterList counters = new CounterList();
             transport.ReadCounters(counters);
             Assert.Equal(2, counters.Items.Single(p => p.Key == "serial_tx_airtime_refused").Value);
+        }
+
+        [Fact]
+        public void AFrameDroppedForAFullQueueIsCountedAndChargesNoAirtime()
+        {
+            using TempDir dir = new TempDir();
+            using SocatPair pty = new SocatPair(dir);
+            // 8000 bit/s and no overhead: a wire byte is 1 ms on air. The budget (an hour at 100%) refuses nothing here.
+            SerialSettings settings = new SerialSettings { Device = pty.A, FrameBytesMax = 255, AirBitrateBps = 8000, DutyCyclePercent = 100, DutyCycleWindowMs = 3600000, PerFrameOverheadMs = 0 };
+            using SerialRadioTransport transport = new SerialRadioTransport(settings, new Log(TextWriter.Null, LogLevel.Error, false));
+            transport.Open(); // Not started: no writer thread drains the queue, so it is full after WriteQueueCapacity frames.
+            byte[] frame = new byte[100];
+            const int FrameAirtimeMs = 105; // 100 + 2 (CRC) + 1 (COBS) + 2 (delimiters) wire bytes
+            const int Dropped = 4;
+            for (int i = 0; i < SerialRadioTransport.WriteQueueCapacity + Dropped; i++)
+            {
+                transport.Broadcast(frame, frame.Length);
+            }
+
+            Assert.Equal(Dropped, Counters.Read(transport, "serial_tx_queue_full"));
+            Assert.Equal(0, Counters.Read(transport, "serial_tx_airtime_refused"));
+            Assert.Equal(SerialRadioTransport.WriteQueueCapacity * FrameAirtimeMs, Counters.Read(transport, "serial_tx_airtime_used_ms"));
+        }
+
+        [Fact]
+        public void ARadioUnpluggedAndReplugged()
+        {
+            using TempDir dir = new TempDir();
+            SocatPair pty = new SocatPair(dir);
+            try
+            {
+                LogCapture log = new LogCapture();
+                SerialSettings settings = new SerialSettings { Device = pty.A, BaudRate = 115200, FrameBytesMax = 255, AirBitrateBps = 1000000, DutyCyclePercent = 100 };
+                using SerialRadioTransport transport = new SerialRadioTransport(settings, log.Log);
+                transport.Open();
+                Inbox inbox = new Inbox(64);
+                transport.Start(inbox);
+                byte[] inbound = SerialFramingTests.Frame(1, 48);
+                Assert.True(SendUntilReceived(pty.B, inbound, inbox, 10000), "no frame before the radio was unplugged");
+
+                pty.Unplug();
+                ReopenAssert.WaitForAFailedAttempt(log, "serial");
+                long airtimeMs = Counters.Read(transport, "serial_tx_airtime_used_ms");
+                transport.Broadcast(inbound, inbound.Length); // while the radio is gone: dropped, counted, no airtime
+                Assert.True(Counters.Read(transport, "serial_tx_device_down") >= 1);
+                Assert.Equal(airtimeMs, Counters.Read(transport, "serial_tx_airtime_used_ms"));
+
+                pty = new SocatPair(dir); // the same path: the modem is back
+                Assert.True(SendUntilReceived(pty.B, inbound, inbox, 60000), "no frame received after the radio came back:\n" + log.Text);
+                byte[] outbound = SerialFramingTests.Frame(2, 30);
+                Assert.True(BroadcastUntilHeard(transport, outbound, pty.B, 30000), "no frame sent after the radio came back:\n" + log.Text);
+                ReopenAssert.OneLossOneReopen(transport, log, "serial");
+            }
+            finally
+            {
+                pty.Dispose();
+            }
+        }
+
+        [Fact]
+        public void ThePortOfAnUnpluggedDeviceClosesWithAWriteStuckInIt()
+        {
+            using TempDir dir = new TempDir();
+            using SocatPair pty = new SocatPair(dir);
+            SerialPort port = new SerialPort(pty.A, 9600) { ReadTimeout = 100, WriteTimeout = 300 }; // Closed below; a hung close must fail the test, not hang it.
+            port.Open();
+            Thread read = new Thread(() => ReadUntilFailure(port)) { IsBackground = true };
+            read.Start();
+            pty.Unplug();
+            Assert.True(read.Join(10000), "the read never failed after the unplug");
+            // The port's I/O loop is gone now: a write is never completed, only timed out, and stays queued.
+            Assert.ThrowsAny<Exception>(() => port.Write(new byte[] { 1 }, 0, 1));
+            // SerialPort.Dispose() would flush and spin on that write for ever (the reason for CloseWithoutFlush).
+            Thread close = new Thread(() => SerialPortSlot.CloseWithoutFlush(port)) { IsBackground = true };
+            close.Start();
+            Assert.True(close.Join(10000), "closing the port hung");
+        }
+
+        private static void ReadUntilFailure(SerialPort port)
+        {
+            byte[] buffer = new byte[16];
+            while (true)
+            {
+                try
+                {
+                    port.Read(buffer, 0, buffer.Length);
+                }
+                catch (TimeoutException)
+                {
+                }
+                catch (Exception e) when (e is IOException || e is InvalidOperationException)
+                {
+                    return;
+                }
+            }
+        }
+
+        // Writes the frame every 200 ms until the inbox holds it (the transport may not have the port open yet).
+        private static bool SendUntilReceived(string device, byte[] frame, Inbox inbox, int timeoutMs)
+        {
+            using FileStream other = new FileStream(device, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1, false);
+            byte[] wire = SerialFramingTests.Wire(frame);
+            bool received = false;
+            return Wait.Until(() =>
+            {
+                other.Write(wire, 0, wire.Length);
+                other.Flush();
+                while (inbox.TryTake(out InboundFrame? f))
+                {
+                    received |= f!.Buffer.AsSpan(0, f.Count).SequenceEqual(frame);
+                }
+
+                return received;
+            }, timeoutMs, 200) >= 0;
+        }
+
+        // Broadcasts the frame every 200 ms until the far end of the pty decodes it.
+        private static bool BroadcastUntilHeard(SerialRadioTransport transport, byte[] frame, string device, int timeoutMs)
+        {
+            using FileStream other = new FileStream(device, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, false);
+            SerialFrameDecoder decoder = new SerialFrameDecoder(255);
+            int heard = 0;
+            Thread reader = new Thread(() =>
+            {
+                byte[] buffer = new byte[512];
+                try
+                {
+                    while (Volatile.Read(ref heard) == 0)
+                    {
+                        int n = other.Read(buffer, 0, buffer.Length);
+                        decoder.Feed(buffer, 0, n, (b, count) => { if (b.AsSpan(0, count).SequenceEqual(frame)) { Volatile.Write(ref heard, 1); } });
+                    }
+                }
+                catch (IOException)
+                {
+                    // The pty went away when the test ended.
+                }
+            }) { IsBackground = true };
+            reader.Start();
+            return Wait.Until(() =>
+            {
+                transport.Broadcast(frame, frame.Length);
+                return Volatile.Read(ref heard) == 1;
+            }, timeoutMs, 200) >= 0;
         }
 
         private static void WriteSlowly(Stream stream, byte[] bytes)

@@ -128,7 +128,8 @@ namespace Peat.Edge.Aot.Config
         public string? Source { get; set; }
         public string? SysfsPath { get; set; }
         public int? I2cBus { get; set; }
-        public int? I2cAddress { get; set; }
+        /// <summary>A 7-bit address as a number or a "0x…" string.</summary>
+        public System.Text.Json.JsonElement? I2cAddress { get; set; }
         /// <summary>Points [volts, percent], volts ascending.</summary>
         public List<List<double>>? Curve { get; set; }
         public int? Percent { get; set; }

@@ -317,6 +317,11 @@ namespace Peat.Edge.Aot.Host
                 t.ReadCounters(list);
             }
 
+            if (_position is ICounterSource position)
+            {
+                position.ReadCounters(list); // The GPS reader's device losses and reopen attempts.
+            }
+
             foreach (KeyValuePair<string, long> pair in list.Items)
             {
                 counters[pair.Key] = pair.Value;

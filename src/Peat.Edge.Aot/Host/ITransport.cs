@@ -7,7 +7,7 @@ namespace Peat.Edge.Aot.Host
     /// posts into the inbox from its own thread; Send must not block the host loop for long (a full link
     /// drops and counts). Counters are read by the status server.
     /// </summary>
-    public interface ITransport : IDisposable
+    public interface ITransport : ICounterSource, IDisposable
     {
         string Name { get; }
 
@@ -18,8 +18,5 @@ namespace Peat.Edge.Aot.Host
 
         /// <summary>Sends to one peer at an address learned from its frames (or configured).</summary>
         void SendTo(byte[] buffer, int count, object address);
-
-        /// <summary>Counter name/value pairs for status and metrics (e.g. tx_oversize).</summary>
-        void ReadCounters(CounterList counters);
     }
 }

@@ -12,20 +12,24 @@ namespace Peat.Edge.Aot.Sensors.Gps
     /// Reads NMEA lines from a serial GPS (or a pty, or a regular file replayed once) on its own thread
     /// and answers the host loop without blocking. Lines longer than <see cref="LineBytesMax"/> (NMEA allows
     /// 82) are discarded up to the next line end. Falls back to the configured fixed position, if any,
-    /// while there is no valid fix.
+    /// while there is no valid fix. A serial device lost while running (a USB receiver unplugged) makes the
+    /// fix invalid at once, and the reader reopens the device with a bounded backoff (<see cref="DeviceReopener"/>).
     /// </summary>
-    public sealed class GpsReader : IPositionSource, IDisposable
+    public sealed class GpsReader : IPositionSource, ICounterSource, IDisposable
     {
         public const int LineBytesMax = 128;
+
+        private const int ReadTimeoutMs = 200;
 
         private readonly GpsSettings _settings;
         private readonly MonotonicClock _clock;
         private readonly Log _log;
         private readonly NmeaPositionTracker _tracker;
+        private readonly DeviceReopener _reopener;
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private readonly object _gate = new object();
-        private Stream? _stream;
-        private SerialPort? _port;
-        private volatile bool _stopping;
+        private readonly SerialPortSlot _port = new SerialPortSlot();
+        private Stream? _recording;
 
         public GpsReader(GpsSettings settings, MonotonicClock clock, Log log)
         {
@@ -33,32 +37,16 @@ namespace Peat.Edge.Aot.Sensors.Gps
             _clock = clock;
             _log = log;
             _tracker = new NmeaPositionTracker(settings.StaleAfterMs);
+            _reopener = new DeviceReopener(log, "gps", settings.Device);
         }
 
         /// <summary>Opens the device; a missing device is a <see cref="StartupException"/>.</summary>
         public void Open()
         {
-            string device = _settings.Device;
-            try
+            string? error = TryOpen();
+            if (error != null)
             {
-                if (!File.Exists(device))
-                {
-                    throw new StartupException("sensors.gps.device: cannot open '" + device + "': no such device");
-                }
-
-                if ((File.GetAttributes(device) & FileAttributes.Device) == 0 && new FileInfo(device).Length > 0 && !device.StartsWith("/dev/", StringComparison.Ordinal))
-                {
-                    _stream = new FileStream(device, FileMode.Open, FileAccess.Read); // A recorded NMEA log.
-                    return;
-                }
-
-                SerialPort port = new SerialPort(device, _settings.BaudRate) { ReadTimeout = 200 };
-                port.Open();
-                _port = port;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is InvalidOperationException)
-            {
-                throw new StartupException("sensors.gps.device: cannot open '" + device + "': " + e.Message);
+                throw new StartupException("sensors.gps.device: cannot open '" + _settings.Device + "': " + error);
             }
         }
 
@@ -82,31 +70,86 @@ namespace Peat.Edge.Aot.Sensors.Gps
             return _settings.HasFixed;
         }
 
+        public void ReadCounters(CounterList counters)
+        {
+            counters.Add("gps_device_lost", _reopener.Losses);
+            counters.Add("gps_reopen_attempts", _reopener.Attempts);
+        }
+
+        // Opens the device (or a recorded log); null when open, otherwise why not.
+        private string? TryOpen()
+        {
+            string device = _settings.Device;
+            try
+            {
+                if (!File.Exists(device))
+                {
+                    return "no such device";
+                }
+
+                if (IsRecordedLog(device))
+                {
+                    _recording = new FileStream(device, FileMode.Open, FileAccess.Read);
+                    return null;
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                return e.Message;
+            }
+
+            return _port.TryOpen(() => new SerialPort(device, _settings.BaudRate) { ReadTimeout = ReadTimeoutMs });
+        }
+
+        // A recorded log is a non-empty regular file outside /dev; anything else (a tty, a pty, a link to one)
+        // is a serial device. Links are followed first: judged by the link itself, a pty linked from /tmp looks
+        // like a log (read as a file, and never reopened when it goes away).
+        private static bool IsRecordedLog(string device)
+        {
+            string path = File.ResolveLinkTarget(device, true)?.FullName ?? device;
+            return !path.StartsWith("/dev/", StringComparison.Ordinal) && (File.GetAttributes(path) & FileAttributes.Device) == 0 && new FileInfo(path).Length > 0;
+        }
+
         private void ReadLoop()
         {
             byte[] buffer = new byte[256];
             byte[] line = new byte[LineBytesMax];
             int lineCount = 0;
             bool overlong = false;
-            while (!_stopping)
+            while (!_stop.IsCancellationRequested)
             {
+                SerialPort? port = _port.Current;
                 int n;
                 try
                 {
-                    n = _port != null ? _port.Read(buffer, 0, buffer.Length) : _stream!.Read(buffer, 0, buffer.Length);
+                    n = port != null ? port.Read(buffer, 0, buffer.Length) : _recording != null ? _recording.Read(buffer, 0, buffer.Length) : 0;
                 }
                 catch (TimeoutException)
                 {
                     continue;
                 }
-                catch (Exception e) when (e is IOException || e is InvalidOperationException || e is ObjectDisposedException)
+                catch (Exception e) when (e is IOException || e is InvalidOperationException)
                 {
-                    if (!_stopping)
+                    if (_stop.IsCancellationRequested)
                     {
-                        _log.Error("gps_read_failed", "device", _settings.Device, "error", e.Message);
+                        return;
                     }
 
-                    return;
+                    if (port == null)
+                    {
+                        _log.Error("gps_read_failed", "device", _settings.Device, "error", e.Message); // A recorded log: nothing to reopen.
+                        return;
+                    }
+
+                    DeviceLost(port);
+                    if (!_reopener.Reopen(e.Message, TryOpen, _stop.Token))
+                    {
+                        return;
+                    }
+
+                    lineCount = 0; // A sentence cut by the loss is not finished by the next device's bytes.
+                    overlong = false;
+                    continue;
                 }
 
                 if (n == 0)
@@ -144,11 +187,22 @@ namespace Peat.Edge.Aot.Sensors.Gps
             }
         }
 
+        // The receiver is gone: its last fix is not the node's position any more, however fresh it was.
+        private void DeviceLost(SerialPort port)
+        {
+            lock (_gate)
+            {
+                _tracker.Invalidate();
+            }
+
+            _port.Lose(port);
+        }
+
         public void Dispose()
         {
-            _stopping = true;
-            _port?.Dispose();
-            _stream?.Dispose();
+            _stop.Cancel();
+            _port.Close();
+            _recording?.Dispose();
         }
     }
 }

@@ -85,6 +85,12 @@ namespace Peat.Edge.Aot.Sensors.Gps
             }
         }
 
+        /// <summary>No position until the next fix: the receiver is gone, and its last fix must not be sent as current.</summary>
+        public void Invalidate()
+        {
+            _valid = false;
+        }
+
         /// <summary>The latest fix if it is valid and younger than the stale limit at <paramref name="nowMs"/>.</summary>
         public bool TryGetPosition(long nowMs, out int latitudeE7, out int longitudeE7)
         {

@@ -13,13 +13,17 @@ namespace Peat.Edge.Aot.Transports.Serial
     /// every frame goes to everyone in reach, COBS-framed with a CRC-16 (<see cref="SerialFraming"/>), within
     /// an airtime budget (<see cref="AirtimeBudget"/>). Reading and writing run on their own threads; the host
     /// loop only encodes and queues (a full queue drops and counts), so a slow modem never stalls the node.
+    /// A port lost while running (a USB adapter unplugged) is reopened by the reader thread with a bounded
+    /// backoff (<see cref="DeviceReopener"/>); meanwhile frames are dropped and counted, and charge no airtime.
     /// </summary>
     public sealed class SerialRadioTransport : ITransport
     {
-        /// <summary>Frames waiting for the writer thread; beyond this they are dropped and counted.</summary>
+        /// <summary>Frames waiting for (or being written by) the writer thread; beyond this they are dropped and counted.</summary>
         public const int WriteQueueCapacity = 16;
 
         private const int ReadTimeoutMs = 200;
+
+        private const int WriteTimeoutMs = 2000;
 
         private readonly SerialSettings _settings;
         private readonly Log _log;
@@ -30,13 +34,16 @@ namespace Peat.Edge.Aot.Transports.Serial
         private readonly ConcurrentQueue<byte[]> _writes = new ConcurrentQueue<byte[]>();
         private readonly SemaphoreSlim _writeSignal = new SemaphoreSlim(0, int.MaxValue);
         private readonly object _budgetGate = new object();
-        private SerialPort? _port;
-        private volatile bool _stopping;
+        private readonly SerialPortSlot _port = new SerialPortSlot();
+        private readonly DeviceReopener _reopener;
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+        private SerialPort? _writeFailedPort; // Writer thread only: the port whose first write failure was logged.
         private int _queued;
         private long _txFrames;
         private long _txOversize;
         private long _txQueueFull;
         private long _txErrors;
+        private long _txDeviceDown;
         private long _rxBytes;
 
         public SerialRadioTransport(SerialSettings settings, Log log)
@@ -46,6 +53,7 @@ namespace Peat.Edge.Aot.Transports.Serial
             _decoder = new SerialFrameDecoder(settings.FrameBytesMax);
             _scratch = new byte[settings.FrameBytesMax + 2];
             _budget = new AirtimeBudget(settings.AirBitrateBps, settings.DutyCyclePercent, settings.DutyCycleWindowMs, settings.PerFrameOverheadMs, 0);
+            _reopener = new DeviceReopener(log, "serial", settings.Device);
         }
 
         public string Name => "serial";
@@ -53,25 +61,10 @@ namespace Peat.Edge.Aot.Transports.Serial
         /// <summary>Opens the device; a missing or busy device is a <see cref="StartupException"/>.</summary>
         public void Open()
         {
-            if (!File.Exists(_settings.Device))
+            string? error = TryOpen();
+            if (error != null)
             {
-                throw new StartupException("transports.serial.device: cannot open '" + _settings.Device + "': no such device");
-            }
-
-            try
-            {
-                SerialPort port = new SerialPort(_settings.Device, _settings.BaudRate, Parity.None, 8, StopBits.One)
-                {
-                    ReadTimeout = ReadTimeoutMs,
-                    WriteTimeout = 2000,
-                    Handshake = Handshake.None,
-                };
-                port.Open();
-                _port = port;
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is InvalidOperationException)
-            {
-                throw new StartupException("transports.serial.device: cannot open '" + _settings.Device + "': " + e.Message);
+                throw new StartupException("transports.serial.device: cannot open '" + _settings.Device + "': " + error);
             }
         }
 
@@ -89,6 +82,21 @@ namespace Peat.Edge.Aot.Transports.Serial
                 return;
             }
 
+            if (_port.Current == null)
+            {
+                Interlocked.Increment(ref _txDeviceDown); // Lost and not reopened yet: nothing goes on air.
+                return;
+            }
+
+            // A place in the queue first, then the airtime: a frame dropped for a full queue never goes on
+            // air, so it must not spend the budget the next frames need.
+            if (Interlocked.Increment(ref _queued) > WriteQueueCapacity)
+            {
+                Interlocked.Decrement(ref _queued);
+                Interlocked.Increment(ref _txQueueFull);
+                return;
+            }
+
             byte[] wire = new byte[SerialFraming.WireBytesMax(count)];
             int wireCount;
             lock (_budgetGate)
@@ -96,15 +104,9 @@ namespace Peat.Edge.Aot.Transports.Serial
                 wireCount = SerialFraming.Encode(buffer, 0, count, _scratch, wire);
                 if (!_budget.TryConsume(wireCount, _clock.NowMs))
                 {
+                    Interlocked.Decrement(ref _queued); // Refused (and counted by the budget): the place is free again.
                     return;
                 }
-            }
-
-            if (Interlocked.Increment(ref _queued) > WriteQueueCapacity)
-            {
-                Interlocked.Decrement(ref _queued);
-                Interlocked.Increment(ref _txQueueFull);
-                return;
             }
 
             Array.Resize(ref wire, wireCount);
@@ -121,6 +123,9 @@ namespace Peat.Edge.Aot.Transports.Serial
             counters.Add("serial_tx_oversize", Interlocked.Read(ref _txOversize));
             counters.Add("serial_tx_queue_full", Interlocked.Read(ref _txQueueFull));
             counters.Add("serial_tx_errors", Interlocked.Read(ref _txErrors));
+            counters.Add("serial_tx_device_down", Interlocked.Read(ref _txDeviceDown));
+            counters.Add("serial_device_lost", _reopener.Losses);
+            counters.Add("serial_reopen_attempts", _reopener.Attempts);
             lock (_budgetGate)
             {
                 counters.Add("serial_tx_airtime_refused", _budget.Refused);
@@ -138,6 +143,22 @@ namespace Peat.Edge.Aot.Transports.Serial
             }
         }
 
+        // Opens the port; null when open, otherwise why not.
+        private string? TryOpen()
+        {
+            if (!File.Exists(_settings.Device))
+            {
+                return "no such device";
+            }
+
+            return _port.TryOpen(() => new SerialPort(_settings.Device, _settings.BaudRate, Parity.None, 8, StopBits.One)
+            {
+                ReadTimeout = ReadTimeoutMs,
+                WriteTimeout = WriteTimeoutMs,
+                Handshake = Handshake.None,
+            });
+        }
+
         private void ReadLoop(Inbox inbox)
         {
             byte[] buffer = new byte[512];
@@ -147,25 +168,33 @@ namespace Peat.Edge.Aot.Transports.Serial
                 Buffer.BlockCopy(frame, 0, copy, 0, count);
                 inbox.Post(new InboundFrame(copy, count, this, null));
             };
-            while (!_stopping)
+            while (!_stop.IsCancellationRequested)
             {
+                SerialPort? port = _port.Current;
+                if (port == null)
+                {
+                    return; // Disposed.
+                }
+
                 int n;
                 try
                 {
-                    n = _port!.Read(buffer, 0, buffer.Length);
+                    n = port.Read(buffer, 0, buffer.Length);
                 }
                 catch (TimeoutException)
                 {
                     continue;
                 }
-                catch (Exception e) when (e is IOException || e is InvalidOperationException || e is ObjectDisposedException)
+                catch (Exception e) when (e is IOException || e is InvalidOperationException)
                 {
-                    if (!_stopping)
+                    // A frame cut by the loss ends at the next frame's leading zero and is counted as a CRC or
+                    // COBS error, like any frame cut on the air.
+                    if (_stop.IsCancellationRequested || !Reopen(port, e.Message))
                     {
-                        _log.Error("serial_read_failed", "device", _settings.Device, "error", e.Message);
+                        return;
                     }
 
-                    return;
+                    continue;
                 }
 
                 Interlocked.Add(ref _rxBytes, n);
@@ -176,26 +205,47 @@ namespace Peat.Edge.Aot.Transports.Serial
             }
         }
 
+        // The port is gone: close it (without waiting on it) and open the device again until it is back or the transport stops.
+        private bool Reopen(SerialPort lost, string error)
+        {
+            _port.Lose(lost);
+            return _reopener.Reopen(error, TryOpen, _stop.Token);
+        }
+
         private void WriteLoop()
         {
-            while (!_stopping)
+            while (!_stop.IsCancellationRequested)
             {
                 _writeSignal.Wait(500);
                 while (_writes.TryDequeue(out byte[]? wire))
                 {
-                    Interlocked.Decrement(ref _queued);
-                    try
-                    {
-                        _port!.Write(wire, 0, wire.Length);
-                        Interlocked.Increment(ref _txFrames);
-                    }
-                    catch (Exception e) when (e is IOException || e is TimeoutException || e is InvalidOperationException)
-                    {
-                        if (Interlocked.Increment(ref _txErrors) == 1)
-                        {
-                            _log.Warn("serial_write_failed", "device", _settings.Device, "error", e.Message);
-                        }
-                    }
+                    Write(wire);
+                    Interlocked.Decrement(ref _queued); // After the write: Dispose waits for it (the leave beacon).
+                }
+            }
+        }
+
+        private void Write(byte[] wire)
+        {
+            SerialPort? port = _port.Current;
+            if (port == null)
+            {
+                Interlocked.Increment(ref _txDeviceDown); // Queued before the port was lost.
+                return;
+            }
+
+            try
+            {
+                port.Write(wire, 0, wire.Length);
+                Interlocked.Increment(ref _txFrames);
+            }
+            catch (Exception e) when (e is IOException || e is TimeoutException || e is InvalidOperationException)
+            {
+                Interlocked.Increment(ref _txErrors);
+                if (port != _writeFailedPort)
+                {
+                    _writeFailedPort = port; // Once per opened port: a reopened port that fails again is news.
+                    _log.Warn("serial_write_failed", "device", _settings.Device, "error", e.Message);
                 }
             }
         }
@@ -209,15 +259,9 @@ namespace Peat.Edge.Aot.Transports.Serial
                 Thread.Sleep(5);
             }
 
-            _stopping = true;
+            _stop.Cancel();
             _writeSignal.Release();
-            try
-            {
-                _port?.Dispose();
-            }
-            catch (IOException)
-            {
-            }
+            _port.Close();
         }
     }
 }
