@@ -19,6 +19,19 @@ namespace Peat.Edge.Aot.Host
         /// <summary>The open port, or null while the device is lost or after <see cref="Close"/>.</summary>
         public SerialPort? Current => _port;
 
+        /// <summary>What a lost device is logged with when a read only timed out but the device node is gone.</summary>
+        public const string DeviceRemoved = "the device node is gone";
+
+        /// <summary>
+        /// A read that timed out on an idle port: still a live device, or one whose node went away (a USB
+        /// adapter pulled, the other end of a pty closed)? A hang-up does not always make a pending read
+        /// fail, so an idle reader also looks at the node, which the kernel (or udev) removes at once.
+        /// </summary>
+        public static bool IsGone(string device)
+        {
+            return !File.Exists(device);
+        }
+
         /// <summary>Opens the port <paramref name="create"/> makes and makes it current; null when open, otherwise why not.</summary>
         public string? TryOpen(Func<SerialPort> create)
         {

@@ -124,25 +124,27 @@ namespace Peat.Edge.Aot.Sensors.Gps
                 {
                     n = port != null ? port.Read(buffer, 0, buffer.Length) : _recording != null ? _recording.Read(buffer, 0, buffer.Length) : 0;
                 }
-                catch (TimeoutException)
+                catch (TimeoutException) when (!SerialPortSlot.IsGone(_settings.Device))
                 {
                     continue;
                 }
-                catch (Exception e) when (e is IOException || e is InvalidOperationException)
+                catch (Exception e) when (e is IOException || e is InvalidOperationException || e is TimeoutException)
                 {
                     if (_stop.IsCancellationRequested)
                     {
                         return;
                     }
 
+                    string reason = e is TimeoutException ? SerialPortSlot.DeviceRemoved : e.Message;
+
                     if (port == null)
                     {
-                        _log.Error("gps_read_failed", "device", _settings.Device, "error", e.Message); // A recorded log: nothing to reopen.
+                        _log.Error("gps_read_failed", "device", _settings.Device, "error", reason); // A recorded log: nothing to reopen.
                         return;
                     }
 
                     DeviceLost(port);
-                    if (!_reopener.Reopen(e.Message, TryOpen, _stop.Token))
+                    if (!_reopener.Reopen(reason, TryOpen, _stop.Token))
                     {
                         return;
                     }

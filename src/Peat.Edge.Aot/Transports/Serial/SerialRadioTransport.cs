@@ -181,15 +181,15 @@ namespace Peat.Edge.Aot.Transports.Serial
                 {
                     n = port.Read(buffer, 0, buffer.Length);
                 }
-                catch (TimeoutException)
+                catch (TimeoutException) when (!SerialPortSlot.IsGone(_settings.Device))
                 {
                     continue;
                 }
-                catch (Exception e) when (e is IOException || e is InvalidOperationException)
+                catch (Exception e) when (e is IOException || e is InvalidOperationException || e is TimeoutException)
                 {
                     // A frame cut by the loss ends at the next frame's leading zero and is counted as a CRC or
                     // COBS error, like any frame cut on the air.
-                    if (_stop.IsCancellationRequested || !Reopen(port, e.Message))
+                    if (_stop.IsCancellationRequested || !Reopen(port, e is TimeoutException ? SerialPortSlot.DeviceRemoved : e.Message))
                     {
                         return;
                     }
