@@ -70,9 +70,7 @@ namespace Peat.Edge.Aot.Tests
             Assert.True(reader.Join(5000), "the far end did not receive two frames");
             Assert.Equal(first, far[0]);
             Assert.Equal(third, far[1]);
-            counters = new CounterList();
-            transport.ReadCounters(counters);
-            Assert.Equal(1, counters.Items.Single(p => p.Key == "serial_tx_oversize").Value);
+            Assert.Equal(1, Counters.Read(transport, "serial_tx_oversize"));
         }
 
         [Fact]
@@ -87,9 +85,7 @@ namespace Peat.Edge.Aot.Tests
             transport.Start(new Inbox(4));
             transport.Broadcast(new byte[40], 40);
             transport.Broadcast(new byte[2], 2); // 4 + 2 + 2 = 8 wire bytes... still 213 ms: refused
-            CounterList counters = new CounterList();
-            transport.ReadCounters(counters);
-            Assert.Equal(2, counters.Items.Single(p => p.Key == "serial_tx_airtime_refused").Value);
+            Assert.Equal(2, Counters.Read(transport, "serial_tx_airtime_refused"));
         }
 
         [Fact]
