@@ -4,8 +4,8 @@ namespace Peat.Edge.Core.Beacons
 {
     /// <summary>
     /// One neighbour as the beacon table holds it: its latest beacon plus reception bookkeeping.
-    /// 56 bytes on a 64-bit runtime (a test checks the size; goal ≤ 64): 53 bytes of fields, <see cref="Flags"/>
-    /// and <see cref="LossAverage"/> the last of them in what was padding. The distance is cached
+    /// 56 bytes on a 64-bit runtime (a test checks the size; goal ≤ 64): 54 bytes of fields, <see cref="Flags"/>,
+    /// <see cref="LossAverage"/> and <see cref="LossMisses"/> the last of them in what was padding. The distance is cached
     /// because parent selection reads it on every evaluation; geohash cells are derived when queried.
     /// </summary>
     public struct NeighbourEntry
@@ -48,6 +48,13 @@ namespace Peat.Edge.Core.Beacons
         /// </summary>
         public ushort LossAverage;
 
+        /// <summary>
+        /// Misses before loss under the loss rule (<see cref="MissesBeforeLoss"/>), cached by the table
+        /// whenever a beacon is applied, since the earliest loss deadline is read after every beacon and the
+        /// rule takes a loop; 0 = not computed (an entry built by hand), then <see cref="LossDeadlineMs"/> computes it.
+        /// </summary>
+        public byte LossMisses;
+
         /// <summary>Configured by the host (static discovery) rather than only learnt from beacons.</summary>
         public bool IsStatic => (Flags & NeighbourFlags.Static) != 0;
 
@@ -73,10 +80,19 @@ namespace Peat.Edge.Core.Beacons
             }
 
             int hintMs = Beacon.IntervalHintMs;
-            int averagedPermille = 1000 - (int)(((long)LossAverage * 1000) >> 16);
-            int window = ReceptionPermille;
-            int reception = averagedPermille < window ? averagedPermille : window;
-            return LastHeardMs + ((long)hintMs * MissesBeforeLoss(missedBeaconsBeforeLoss, reception)) + (hintMs / 8);
+            int misses = LossMisses != 0 ? LossMisses : MissesBeforeLoss(missedBeaconsBeforeLoss, LossRuleReceptionPermille);
+            return LastHeardMs + ((long)hintMs * misses) + (hintMs / 8);
+        }
+
+        /// <summary>The reception share the loss rule uses, per mille: the worse of the 16-slot window and the running average.</summary>
+        public int LossRuleReceptionPermille
+        {
+            get
+            {
+                int averagedPermille = 1000 - (int)(((long)LossAverage * 1000) >> 16);
+                int window = ReceptionPermille;
+                return averagedPermille < window ? averagedPermille : window;
+            }
         }
 
         /// <summary>Shift of the loss average's weight: 1/32 per beacon slot.</summary>

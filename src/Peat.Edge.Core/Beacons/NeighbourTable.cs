@@ -376,6 +376,7 @@ namespace Peat.Edge.Core.Beacons
             entry.LastHeardMs = nowMs;
             entry.RssiDbm = link.RssiDbm;
             entry.SnrDb = link.SnrDb;
+            entry.LossMisses = (byte)NeighbourEntry.MissesBeforeLoss(_missedBeaconsBeforeLoss, entry.LossRuleReceptionPermille);
         }
 
         private int DistanceTo(in BeaconBody beacon)

@@ -210,7 +210,14 @@ namespace Peat.Edge.Core.Topology
             _assignedCell = cell;
         }
 
-        /// <summary>A neighbour's beacon was applied; returns true when the topology should be evaluated now.</summary>
+        /// <summary>
+        /// A neighbour's beacon was applied; returns true when the topology should be evaluated now. Only a
+        /// change of structure asks for that: a new neighbour, another tree, level or parent, a load change, a
+        /// rank that moved by a hop or more or crossed attached/detached, or any beacon while this node is
+        /// cut off. A rank that drifted with link quality (most beacons) waits for the next <c>Tick</c>,
+        /// which evaluates before every beacon this node sends; a parent switch waits for a challenge of
+        /// seconds anyway. The parent's own beacon still updates this node's rank at once, as before.
+        /// </summary>
         public bool OnBeaconApplied(uint sourceId, in BeaconBody previous, bool hadPrevious, in BeaconBody beacon, long nowMs)
         {
             uint self = _identity.NodeId;
@@ -226,10 +233,17 @@ namespace Peat.Edge.Core.Topology
                 RemoveChild(sourceId, nowMs);
             }
 
-            bool fromParent = sourceId == _parentId;
-            bool relevant = !hadPrevious || previous.PartitionId != beacon.PartitionId || previous.Rank != beacon.Rank
+            bool structural = !hadPrevious || previous.PartitionId != beacon.PartitionId || RankMovedAHop(previous.Rank, beacon.Rank)
                 || previous.Level != beacon.Level || previous.ParentId != beacon.ParentId || previous.LoadPercent != beacon.LoadPercent;
-            return fromParent || relevant || (_parentId == FrameHeader.NodeIdNone && !_isRoot);
+            // The parent's and a challenger's beacons are where a challenge is won or lost, so they always count.
+            bool contender = sourceId == _parentId || (sourceId == _challengerId && _challengerId != FrameHeader.NodeIdNone);
+            return structural || contender || (_parentId == FrameHeader.NodeIdNone && !_isRoot);
+        }
+
+        private static bool RankMovedAHop(ushort previous, ushort rank)
+        {
+            int change = rank > previous ? rank - previous : previous - rank;
+            return change >= Topology.Rank.StepMin || (previous >= Topology.Rank.Max) != (rank >= Topology.Rank.Max);
         }
 
         /// <summary>A neighbour left the table (lost, left, or evicted).</summary>
@@ -586,8 +600,7 @@ namespace Peat.Edge.Core.Topology
 
         private void SetRank(ushort rank, long nowMs)
         {
-            int change = rank > _rank ? rank - _rank : _rank - rank;
-            if (change >= Topology.Rank.StepMin || (rank == Topology.Rank.Infinite) != (_rank == Topology.Rank.Infinite))
+            if (RankMovedAHop(_rank, rank))
             {
                 _trickle.Reset(nowMs); // a hop more or less, or attaching/detaching: tell the neighbours soon
             }

@@ -1,16 +1,20 @@
 using System;
-using System.Collections.Generic;
 
 namespace Peat.Edge.Sim.Engine
 {
     /// <summary>
     /// The discrete-event queue and virtual clock: events ordered by (time, insertion sequence), so the
     /// order is total and identical in every run. Time only moves forward: scheduling into the past is a
-    /// programmer error.
+    /// programmer error. A 4-ary min-heap of plain structs compared inline: the queue is the simulator's
+    /// innermost loop (several events per frame delivered), and this is about twice as fast as
+    /// <c>PriorityQueue</c> with a comparer while giving exactly the same order.
     /// </summary>
     public sealed class EventQueue
     {
-        private readonly PriorityQueue<SimEvent, EventKey> _heap = new PriorityQueue<SimEvent, EventKey>(1024);
+        private const int Arity = 4;
+
+        private Entry[] _heap = new Entry[1024];
+        private int _count;
         private long _sequence;
         private long _nowUs;
 
@@ -18,7 +22,7 @@ namespace Peat.Edge.Sim.Engine
         public long NowUs => _nowUs;
 
         /// <summary>Events waiting.</summary>
-        public int Count => _heap.Count;
+        public int Count => _count;
 
         /// <summary>Events ever scheduled (a progress figure).</summary>
         public long Scheduled => _sequence;
@@ -31,19 +35,48 @@ namespace Peat.Edge.Sim.Engine
                 throw new InvalidOperationException("an event was scheduled in the past (" + atUs.ToString(System.Globalization.CultureInfo.InvariantCulture) + " us < now)");
             }
 
-            _heap.Enqueue(simEvent, new EventKey(atUs, _sequence++));
+            if (_count == _heap.Length)
+            {
+                Array.Resize(ref _heap, _heap.Length * 2);
+            }
+
+            Entry entry = new Entry(atUs, _sequence++, simEvent);
+            Entry[] heap = _heap;
+            int index = _count++;
+            while (index > 0)
+            {
+                int parent = (index - 1) / Arity;
+                if (!Before(entry, heap[parent]))
+                {
+                    break;
+                }
+
+                heap[index] = heap[parent];
+                index = parent;
+            }
+
+            heap[index] = entry;
         }
 
         /// <summary>Takes the next event if it is due at or before <paramref name="untilUs"/>, advancing the clock to it.</summary>
         public bool TryDequeue(long untilUs, out SimEvent simEvent)
         {
-            if (!_heap.TryPeek(out simEvent, out EventKey key) || key.AtUs > untilUs)
+            if (_count == 0 || _heap[0].AtUs > untilUs)
             {
+                simEvent = default;
                 return false;
             }
 
-            _heap.Dequeue();
-            _nowUs = key.AtUs;
+            Entry[] heap = _heap;
+            simEvent = heap[0].Event;
+            _nowUs = heap[0].AtUs;
+            int last = --_count;
+            if (last > 0)
+            {
+                SiftDown(heap, heap[last], last);
+            }
+
+            heap[last] = default;
             return true;
         }
 
@@ -53,6 +86,59 @@ namespace Peat.Edge.Sim.Engine
             if (timeUs > _nowUs)
             {
                 _nowUs = timeUs;
+            }
+        }
+
+        // Places moved (the former last entry) from the root down; count is the heap size without it.
+        private static void SiftDown(Entry[] heap, in Entry moved, int count)
+        {
+            int index = 0;
+            while (true)
+            {
+                int first = (index * Arity) + 1;
+                if (first >= count)
+                {
+                    break;
+                }
+
+                int end = first + Arity < count ? first + Arity : count;
+                int least = first;
+                for (int child = first + 1; child < end; child++)
+                {
+                    if (Before(heap[child], heap[least]))
+                    {
+                        least = child;
+                    }
+                }
+
+                if (!Before(heap[least], moved))
+                {
+                    break;
+                }
+
+                heap[index] = heap[least];
+                index = least;
+            }
+
+            heap[index] = moved;
+        }
+
+        private static bool Before(in Entry a, in Entry b)
+        {
+            return a.AtUs < b.AtUs || (a.AtUs == b.AtUs && a.Sequence < b.Sequence);
+        }
+
+        private readonly struct Entry
+        {
+            public readonly long AtUs;
+            public readonly long Sequence;
+            public readonly SimEvent Event;
+
+            public Entry(long atUs, long sequence, in SimEvent simEvent)
+            {
+                AtUs = atUs;
+                Sequence = sequence;
+                Event = simEvent;
             }
         }
     }

@@ -258,7 +258,12 @@ public sealed class NeighbourTableTests
             long earliest = long.MaxValue;
             for (int i = 0; i < table.Count; i++)
             {
-                earliest = Math.Min(earliest, table[i].LossDeadlineMs(K));
+                // The rule computed afresh, not through the entry's cached miss count.
+                NeighbourEntry entry = table[i];
+                int misses = NeighbourEntry.MissesBeforeLoss(K, entry.LossRuleReceptionPermille);
+                Assert.Equal(misses, entry.LossMisses);
+                int hintMs = entry.Beacon.IntervalHintMs;
+                earliest = Math.Min(earliest, entry.LastHeardMs + ((long)hintMs * misses) + (hintMs / 8));
             }
 
             Assert.Equal(earliest, table.NextLossDeadlineMs);

@@ -60,6 +60,29 @@ public sealed class ParentSelectionTests
     }
 
     [Fact]
+    public void A_neighbour_rank_drift_is_weighed_at_the_next_tick_but_a_move_of_a_hop_at_once()
+    {
+        // Receiving a beacon evaluates the topology only for a change of structure; a rank that drifts with
+        // link quality (most beacons) waits for the Tick that precedes this node's next beacon.
+        var node = Node(out var crafted, limits: Eager);
+        ushort start = Rank.Root + (4 * Rank.StepMin);
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate(rank: (ushort)(start + 100))), (20, CraftedNeighbours.Candidate(rank: start)));
+        Assert.Equal(20u, node.ParentId);
+
+        long t = 4000;
+        crafted.Send(20, CraftedNeighbours.Candidate(rank: start), t);
+        crafted.Send(10, CraftedNeighbours.Candidate(rank: (ushort)(start - 100)), t); // 200 better: now the best, by less than a hop
+        Assert.Equal(20u, node.ParentId);
+        node.Tick(t);
+        Assert.Equal(10u, node.ParentId);
+
+        t += 1000;
+        crafted.Send(10, CraftedNeighbours.Candidate(rank: (ushort)(start - 100)), t);
+        crafted.Send(20, CraftedNeighbours.Candidate(rank: (ushort)(start - 100 - Rank.StepMin)), t); // a hop closer to the root
+        Assert.Equal(20u, node.ParentId);
+    }
+
+    [Fact]
     public void Equal_candidates_are_ranked_by_lowest_id()
     {
         var node = Node(out var crafted);
