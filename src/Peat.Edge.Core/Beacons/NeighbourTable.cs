@@ -33,6 +33,7 @@ namespace Peat.Edge.Core.Beacons
 
         private readonly NeighbourEntry[] _entries;
         private readonly int _missedBeaconsBeforeLoss;
+        private readonly uint[] _ids; // _entries[i].NodeId, packed: every received beacon looks its sender up
         private int _count;
         private long _nextLossDeadlineMs = long.MaxValue;
         private bool _nextLossDeadlineDirty;
@@ -46,6 +47,7 @@ namespace Peat.Edge.Core.Beacons
             Invariant.InRange(capacity >= 2, "capacity", "must be at least 2");
             Invariant.InRange(missedBeaconsBeforeLoss >= 1, "missedBeaconsBeforeLoss", "must be at least 1");
             _entries = new NeighbourEntry[capacity];
+            _ids = new uint[capacity];
             _missedBeaconsBeforeLoss = missedBeaconsBeforeLoss;
         }
 
@@ -90,9 +92,10 @@ namespace Peat.Edge.Core.Beacons
         /// <summary>Index of a neighbour, or -1.</summary>
         public int IndexOf(uint nodeId)
         {
+            uint[] ids = _ids;
             for (int i = 0; i < _count; i++)
             {
-                if (_entries[i].NodeId == nodeId)
+                if (ids[i] == nodeId)
                 {
                     return i;
                 }
@@ -162,6 +165,7 @@ namespace Peat.Edge.Core.Beacons
 
             NeighbourEntry entry = Fresh(nodeId, sequence, NeighbourFlags.None);
             Apply(ref entry, beacon, link, nowMs);
+            _ids[_count] = nodeId;
             _entries[_count++] = entry;
             NoteDeadlineMoved(long.MaxValue, entry);
             return UpsertOutcome.Added;
@@ -212,6 +216,7 @@ namespace Peat.Edge.Core.Beacons
                 return false;
             }
 
+            _ids[_count] = nodeId;
             _entries[_count++] = Placeholder(nodeId);
             _nextLossDeadlineDirty = true;
             return true;
@@ -465,7 +470,9 @@ namespace Peat.Edge.Core.Beacons
         {
             _count--;
             _entries[index] = _entries[_count];
+            _ids[index] = _ids[_count];
             _entries[_count] = default;
+            _ids[_count] = 0;
             _nextLossDeadlineDirty = true;
         }
     }

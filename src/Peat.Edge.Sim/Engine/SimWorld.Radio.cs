@@ -127,8 +127,10 @@ namespace Peat.Edge.Sim.Engine
             _tx[slot].Refs = 1; // held by this loop until the end, so the slot cannot be recycled under it
             double extraLoss = _config.Link.ExtraLossProbability + _faultLoss;
             ReadOnlySpan<RadioLink> links = _graph.LinksOf(sender.Index);
-            foreach (ref readonly RadioLink link in links)
+            int firstLink = _graph.FirstLinkIndex(sender.Index);
+            for (int linkOffset = 0; linkOffset < links.Length; linkOffset++)
             {
+                ref readonly RadioLink link = ref links[linkOffset];
                 SimNode receiver = _nodes[link.To];
                 if (!receiver.Alive || IsCut(sender, receiver))
                 {
@@ -163,18 +165,18 @@ namespace Peat.Edge.Sim.Engine
                 else
                 {
                     _tx[slot].Refs++;
-                    _queue.Schedule(endUs + link.ExtraDelayUs + _link.DeliveryDelayUs(_channel), new SimEvent(SimEventKind.Arrival, receiver.Index, slot));
+                    _queue.Schedule(endUs + link.ExtraDelayUs + _link.DeliveryDelayUs(_channel), new SimEvent(SimEventKind.Arrival, receiver.Index, slot, firstLink + linkOffset));
                 }
             }
 
             ReleaseTransmission(slot);
         }
 
-        private void OnArrival(SimNode receiver, int slot)
+        private void OnArrival(SimNode receiver, int slot, int linkIndex)
         {
             if (receiver.Alive)
             {
-                _graph.TryGetLink(_tx[slot].Sender, receiver.Index, out RadioLink link);
+                ref readonly RadioLink link = ref _graph.LinkAt(linkIndex);
                 Deliver(receiver, slot, link.RssiDbm, link.SnrDb);
             }
             else

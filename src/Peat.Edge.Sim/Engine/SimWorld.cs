@@ -226,7 +226,7 @@ namespace Peat.Edge.Sim.Engine
                     OnRadioFree(_nodes[simEvent.Node], simEvent.Arg);
                     break;
                 case SimEventKind.Arrival:
-                    OnArrival(_nodes[simEvent.Node], simEvent.Arg);
+                    OnArrival(_nodes[simEvent.Node], simEvent.Arg, simEvent.Link);
                     break;
                 case SimEventKind.ReceptionStart:
                     OnReceptionStart(_nodes[simEvent.Node], simEvent.Arg);

@@ -260,6 +260,7 @@ public sealed class NeighbourTableTests
             {
                 // The rule computed afresh, not through the entry's cached miss count.
                 NeighbourEntry entry = table[i];
+                Assert.Equal(i, table.IndexOf(entry.NodeId)); // the packed id index follows every add, eviction and removal
                 int misses = NeighbourEntry.MissesBeforeLoss(K, entry.LossRuleReceptionPermille);
                 Assert.Equal(misses, entry.LossMisses);
                 int hintMs = entry.Beacon.IntervalHintMs;
