@@ -340,12 +340,13 @@ namespace Peat.Edge.Core.Topology
             {
                 NeighbourEntry entry = _table[i];
                 bool isParent = entry.NodeId == _parentId;
-                if (!IsCandidate(entry, i, isParent, nowMs))
+                int linkQuality = _table.LinkQualityPermille(i, nowMs); // once per entry: both tests below read it
+                if (!IsCandidate(entry, linkQuality, isParent, nowMs))
                 {
                     continue;
                 }
 
-                int score = entry.NodeId == _pinnedParentId ? int.MaxValue : Score(entry, i, nowMs);
+                int score = entry.NodeId == _pinnedParentId ? int.MaxValue : Score(entry, linkQuality);
                 if (isParent)
                 {
                     current = i;
@@ -365,24 +366,24 @@ namespace Peat.Edge.Core.Topology
             }
         }
 
-        private bool IsCandidate(in NeighbourEntry entry, int index, bool isParent, long nowMs)
+        private bool IsCandidate(in NeighbourEntry entry, int linkQuality, bool isParent, long nowMs)
         {
             BeaconBody beacon = entry.Beacon;
             // The current parent stays a candidate while it is detached itself (infinite rank): this node
             // then floats with it, announcing an infinite rank too, instead of tearing its subtree apart.
             bool attached = beacon.Rank < Topology.Rank.Max
-                && Topology.Rank.Through(beacon.Rank, _table.LinkQualityPermille(index, nowMs)) < Topology.Rank.Max;
+                && Topology.Rank.Through(beacon.Rank, linkQuality) < Topology.Rank.Max;
             return (beacon.Capabilities & Capabilities.CanParent) != 0
                 && (attached || isParent)
                 && beacon.ParentId != _identity.NodeId
                 && (isParent || beacon.LoadPercent < 100)
                 && (_strategy.LevelFollowsParent || beacon.Level < _level)
-                && _table.LinkQualityPermille(index, nowMs) >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille)
+                && linkQuality >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille)
                 && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(beacon.PartitionId, beacon.Rank, nowMs));
         }
 
         /// <summary>The multi-factor parent score, 0..1000.</summary>
-        internal int Score(in NeighbourEntry entry, int index, long nowMs)
+        internal int Score(in NeighbourEntry entry, int linkQuality)
         {
             BeaconBody beacon = entry.Beacon;
             int levelScore = 1000;
@@ -393,7 +394,7 @@ namespace Peat.Edge.Core.Topology
             }
 
             // The rank this node would have through the candidate: its path cost plus our link to it (ETX).
-            int linkScore = _table.LinkQualityPermille(index, nowMs);
+            int linkScore = linkQuality;
             int rankThrough = Topology.Rank.Through(beacon.Rank, linkScore);
             int rankScore = (int)(256000L * 2 / rankThrough);
             int half = _limits.ParentDistanceHalfScoreM;
@@ -654,11 +655,12 @@ namespace Peat.Edge.Core.Topology
             uint winner = _identity.NodeId;
             long winnerScore = ElectionWeight(self, _role == NodeRole.Leader);
             bool winnerEligible = IsEligible(self);
+            GeohashCell ownCell = OwnCell(self); // once, not once per peer
             int peers = 0;
             for (int i = 0; i < _table.Count; i++)
             {
                 NeighbourEntry entry = _table[i];
-                if ((entry.Flags & NeighbourFlags.Lateral) == 0 || !SameCell(self, entry.Beacon))
+                if ((entry.Flags & NeighbourFlags.Lateral) == 0 || !SameCell(self, ownCell, entry.Beacon))
                 {
                     continue;
                 }
@@ -692,7 +694,19 @@ namespace Peat.Edge.Core.Topology
             return beacon.BatteryPercent == BeaconBody.BatteryUnknown || beacon.BatteryPercent >= _limits.LeaderBatteryMinPercent;
         }
 
-        private bool SameCell(in BeaconBody self, in BeaconBody peer)
+        // The cell this node elects in: the assigned one, else its own position's at CellPrecision (default when it has none).
+        private GeohashCell OwnCell(in BeaconBody self)
+        {
+            if (_assignedCell.Precision > 0)
+            {
+                return _assignedCell;
+            }
+
+            int precision = _limits.CellPrecision;
+            return precision > 0 && self.HasPosition ? Geohash.Encode(self.LatitudeE7, self.LongitudeE7, precision) : default;
+        }
+
+        private bool SameCell(in BeaconBody self, GeohashCell ownCell, in BeaconBody peer)
         {
             if (_assignedCell.Precision > 0)
             {
@@ -710,7 +724,7 @@ namespace Peat.Edge.Core.Topology
                 return false;
             }
 
-            return Geohash.Encode(self.LatitudeE7, self.LongitudeE7, precision) == Geohash.Encode(peer.LatitudeE7, peer.LongitudeE7, precision);
+            return Geohash.Encode(peer.LatitudeE7, peer.LongitudeE7, precision) == ownCell;
         }
 
         private void DecideLevelAndRole(long nowMs, in BeaconBody self, bool rootCapable)
