@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Reproduces the simulator speed figures of docs/performance.md ("Simulator speed and memory"): the
+# 100-node, 600 virtual-second Wi-Fi formation run, several times, through the real CLI; prints the
+# minimum and median wall_time_s and speedup from the JSON reports. This host is shared and drifts by
+# 30% and more within minutes, so a comparison must interleave its runs: with --against REV the same
+# runs alternate with a build of git revision REV (in a temporary worktree).
+# Usage: scripts/sim-speed.sh [--runs N] [--nodes N] [--against REV]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=7 nodes=100 against=
+while [ $# -gt 0 ]; do
+  case $1 in
+    --runs) runs=$2; shift 2 ;;
+    --nodes) nodes=$2; shift 2 ;;
+    --against) against=$2; shift 2 ;;
+    *) echo "sim-speed.sh: unknown option $1 (use --runs N, --nodes N, --against REV)" >&2; exit 2 ;;
+  esac
+done
+out=$(mktemp -d)
+cleanup() { [ -z "$against" ] || git worktree remove --force "$out/against" >/dev/null 2>&1 || true; rm -rf "$out"; }
+trap cleanup EXIT
+build() { # dir
+  if ! dotnet build "$1/src/Peat.Edge.Aot" -c Release -nologo -v quiet >"$out/build.log" 2>&1; then
+    cat "$out/build.log" >&2; echo "sim-speed.sh: the build of $1 failed (above)" >&2; exit 1
+  fi
+}
+trees=(.)
+build .
+if [ -n "$against" ]; then
+  git worktree add --detach "$out/against" "$against" >/dev/null 2>&1 || { echo "sim-speed.sh: cannot check out $against" >&2; exit 1; }
+  build "$out/against"
+  trees+=("$out/against")
+fi
+for i in $(seq 1 "$runs"); do
+  for t in "${!trees[@]}"; do
+    dotnet "${trees[$t]}/src/Peat.Edge.Aot/bin/Release/net10.0/peat-edge.dll" sim --scenario formation --duration-s 600 \
+      --seed 1 --nodes "$nodes" --quiet --report "$out/run-$t-$i.json" >/dev/null
+  done
+done
+for t in "${!trees[@]}"; do
+  name=$([ "$t" = 0 ] && echo "this tree" || echo "$against")
+  python3 - "$name" "$out"/run-"$t"-*.json <<'PY'
+import json, statistics, sys
+walls = sorted(json.load(open(p))["wall_time_s"] for p in sys.argv[2:])
+print(f"{sys.argv[1]}: {len(walls)} runs, wall min {walls[0]:.3f} s ({600 / walls[0]:.0f}x), "
+      f"median {statistics.median(walls):.3f} s ({600 / statistics.median(walls):.0f}x), max {walls[-1]:.3f} s")
+PY
+done
