@@ -21,6 +21,7 @@ namespace Peat.Edge.Aot
             root.Subcommands.Add(ConfigCommand.Create());
             root.Subcommands.Add(SimCommand.Create());
             root.Subcommands.Add(DemoCommand.Create());
+            root.Subcommands.Add(SelfTestCommand.Create());
             return CommandLineRunner.Run(root, args);
         }
     }

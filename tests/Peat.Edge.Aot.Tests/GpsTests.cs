@@ -13,18 +13,7 @@ namespace Peat.Edge.Aot.Tests
         private const int MunichLatE7 = 481173000;
         private const int MunichLonE7 = 115166667;
 
-        internal static string Sentence(string body) => "$" + body + "*" + Checksum(body);
-
-        internal static string Checksum(string body)
-        {
-            byte sum = 0;
-            foreach (char c in body)
-            {
-                sum ^= (byte)c;
-            }
-
-            return sum.ToString("X2");
-        }
+        internal static string Sentence(string body) => NmeaText.WithChecksum(body);
 
         private static readonly string Gga = Sentence("GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,");
         private static readonly string Rmc = Sentence("GPRMC,123520,A,4807.038,N,01131.000,E,022.4,084.4,230394,003.1,W");

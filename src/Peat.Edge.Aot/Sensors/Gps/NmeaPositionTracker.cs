@@ -68,7 +68,9 @@ namespace Peat.Edge.Aot.Sensors.Gps
             {
                 typed = sentence.TryGetTypedValue(ref _lastMessageTime);
             }
-            catch (Exception e) when (e is FormatException || e is ArgumentException || e is OverflowException || e is IndexOutOfRangeException)
+            // NotSupportedException: in the NativeAOT build UnitsNet's global unit registry is cut away
+            // (Trimming/UnitsNet.Substitutions.xml); a sentence type that reached it is counted, not fatal.
+            catch (Exception e) when (e is FormatException || e is ArgumentException || e is OverflowException || e is IndexOutOfRangeException || e is NotSupportedException)
             {
                 Unparsed++;
                 return;
