@@ -3,19 +3,27 @@
 # 100-node, 600 virtual-second Wi-Fi formation run, several times, through the real CLI; prints the
 # minimum and median wall_time_s and speedup from the JSON reports. This host is shared and drifts by
 # 30% and more within minutes, so a comparison must interleave its runs: with --against REV the same
-# runs alternate with a build of git revision REV (in a temporary worktree).
+# runs alternate with a build of git revision REV (in a temporary worktree), which of the two goes first
+# alternating too.
 # Usage: scripts/sim-speed.sh [--runs N] [--nodes N] [--against REV]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=7 nodes=100 against=
+usage() { echo "sim-speed.sh: $1 (use --runs N, --nodes N, --against REV)" >&2; exit 2; }
 while [ $# -gt 0 ]; do
   case $1 in
-    --runs) runs=$2; shift 2 ;;
-    --nodes) nodes=$2; shift 2 ;;
-    --against) against=$2; shift 2 ;;
-    *) echo "sim-speed.sh: unknown option $1 (use --runs N, --nodes N, --against REV)" >&2; exit 2 ;;
+    --runs|--nodes|--against) [ $# -ge 2 ] || usage "$1 needs a value" ;;
+    *) usage "unknown option $1" ;;
   esac
+  case $1 in
+    --runs) runs=$2 ;;
+    --nodes) nodes=$2 ;;
+    --against) against=$2 ;;
+  esac
+  shift 2
 done
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || usage "--runs must be a whole number of at least 1"
+[[ "$nodes" =~ ^[1-9][0-9]*$ ]] || usage "--nodes must be a whole number of at least 1"
 out=$(mktemp -d)
 cleanup() { [ -z "$against" ] || git worktree remove --force "$out/against" >/dev/null 2>&1 || true; rm -rf "$out"; }
 trap cleanup EXIT
@@ -27,12 +35,14 @@ build() { # dir
 trees=(.)
 build .
 if [ -n "$against" ]; then
-  git worktree add --detach "$out/against" "$against" >/dev/null 2>&1 || { echo "sim-speed.sh: cannot check out $against" >&2; exit 1; }
+  git worktree add --detach "$out/against" "$against" >"$out/worktree.log" 2>&1 || { cat "$out/worktree.log" >&2; echo "sim-speed.sh: cannot check out $against" >&2; exit 1; }
   build "$out/against"
   trees+=("$out/against")
 fi
 for i in $(seq 1 "$runs"); do
-  for t in "${!trees[@]}"; do
+  order=("${!trees[@]}")
+  [ $((i % 2)) -eq 1 ] || order=($(printf '%s\n' "${order[@]}" | sort -rn))
+  for t in "${order[@]}"; do
     dotnet "${trees[$t]}/src/Peat.Edge.Aot/bin/Release/net10.0/peat-edge.dll" sim --scenario formation --duration-s 600 \
       --seed 1 --nodes "$nodes" --quiet --report "$out/run-$t-$i.json" >/dev/null
   done

@@ -13,7 +13,7 @@ namespace Peat.Edge.Aot.Tests
             StringWriter output = new StringWriter();
             Assert.Equal(0, SensorSelfTest.Run(output));
             string text = output.ToString();
-            Assert.Contains("selftest: nmea ok (14 sentences: 2 fixes, 2 without a fix, 1 bad checksum", text);
+            Assert.Contains("selftest: nmea ok (14 sentences, 8 types besides GGA/RMC parsed: 2 fixes, 2 without a fix, 1 bad checksum, 0 unparsed)", text);
             Assert.Contains("selftest: ina219 ok (simulated register map: 3.800 V -> 56%", text);
             Assert.EndsWith("selftest: all checks passed" + System.Environment.NewLine, text);
         }

@@ -55,6 +55,9 @@ namespace Peat.Edge.Core.Beacons
         /// </summary>
         public byte LossMisses;
 
+        /// <summary>Most misses <see cref="LossMisses"/> can hold (the rule's 3K, so K is at most 85; <c>NodeLimits</c> allows 15).</summary>
+        public const int MissesBeforeLossMax = 255;
+
         /// <summary>Configured by the host (static discovery) rather than only learnt from beacons.</summary>
         public bool IsStatic => (Flags & NeighbourFlags.Static) != 0;
 
@@ -71,6 +74,8 @@ namespace Peat.Edge.Core.Beacons
         /// L^m ≤ 10⁻⁴. Over a perfect link that is K announced intervals, at 10% loss 4, at 15% 5, at 25% 7, and
         /// never more than 3K (a neighbour that bad is still noticed gone within three times the usual time). Plus a grace
         /// of 1/8 interval for delivery delay. Never for a static peer awaiting a beacon (there is nothing to lose).
+        /// An entry a table has filled carries its miss count (<see cref="LossMisses"/>, from the table's K);
+        /// <paramref name="missedBeaconsBeforeLoss"/> is used only for an entry built by hand.
         /// </summary>
         public long LossDeadlineMs(int missedBeaconsBeforeLoss)
         {

@@ -45,7 +45,7 @@ namespace Peat.Edge.Core.Beacons
         public NeighbourTable(int capacity, int missedBeaconsBeforeLoss)
         {
             Invariant.InRange(capacity >= 2, "capacity", "must be at least 2");
-            Invariant.InRange(missedBeaconsBeforeLoss >= 1, "missedBeaconsBeforeLoss", "must be at least 1");
+            Invariant.InRange(missedBeaconsBeforeLoss >= 1 && missedBeaconsBeforeLoss <= NeighbourEntry.MissesBeforeLossMax / 3, "missedBeaconsBeforeLoss", "must be 1..85 (3K misses are cached in a byte)");
             _entries = new NeighbourEntry[capacity];
             _ids = new uint[capacity];
             _missedBeaconsBeforeLoss = missedBeaconsBeforeLoss;

@@ -1,6 +1,8 @@
 using System;
 using System.Globalization;
 using System.IO;
+using Iot.Device.Nmea0183;
+using Iot.Device.Nmea0183.Sentences;
 using Peat.Edge.Aot.Sensors.Battery;
 using Peat.Edge.Aot.Sensors.Gps;
 
@@ -10,8 +12,10 @@ namespace Peat.Edge.Aot.Sensors.SelfTest
     /// <c>peat-edge selftest</c>: runs this build's sensor stack (Iot.Device.Nmea0183 and the INA219 driver,
     /// with UnitsNet under them) on known input, no hardware needed. It is what shows that the NativeAOT
     /// binary, whose trimming and ILC substitutions (Trimming/) cut UnitsNet's global unit registry, still
-    /// parses every common NMEA sentence and converts a bus voltage exactly as the JIT build does; the
-    /// publish script runs it on both RIDs. Exit 0 when every check passes, 1 with the failing check named.
+    /// gets what the JIT build gets from these sentences (fix or no fix and position from GGA and RMC; for
+    /// eight other types, the typed sentence Iot.Device.Nmea0183 parses them into) and reads a bus voltage
+    /// to within the INA219's 4 mV step; the publish script runs it on both RIDs. Exit 0 when every check
+    /// passes, 1 with the failing check named.
     /// </summary>
     public static class SensorSelfTest
     {
@@ -19,7 +23,8 @@ namespace Peat.Edge.Aot.Sensors.SelfTest
         private const int MunichLatitudeE7 = 481173000;
         private const int MunichLongitudeE7 = 115166667;
 
-        // What a receiver sends besides GGA and RMC: every type must parse (or be counted) without a throw.
+        // What a receiver sends besides GGA and RMC, and the type Iot.Device.Nmea0183 parses each into under
+        // the JIT (GSA and GST have no typed class there): the typed ones build UnitsNet quantities.
         private static readonly string[] Chatter =
         {
             "GPGSV,2,1,08,01,40,083,46,02,17,308,41,12,07,344,39,14,22,228,45",
@@ -30,6 +35,12 @@ namespace Peat.Edge.Aot.Sensors.SelfTest
             "GPGST,172814.0,0.006,0.023,0.020,273.6,0.023,0.020,0.031",
             "GPHDT,274.07,T",
             "GPXTE,A,A,0.67,L,N",
+        };
+
+        private static readonly Type[] ChatterTypes =
+        {
+            typeof(SatellitesInView), typeof(RawSentence), typeof(TrackMadeGood), typeof(PositionFastUpdate),
+            typeof(TimeDate), typeof(RawSentence), typeof(HeadingTrue), typeof(CrossTrackError),
         };
 
         /// <summary>Runs every check, one line each on <paramref name="output"/>; returns the exit code.</summary>
@@ -59,10 +70,19 @@ namespace Peat.Edge.Aot.Sensors.SelfTest
         {
             NmeaPositionTracker tracker = new NmeaPositionTracker(5000);
             long now = 0;
-            foreach (string body in Chatter)
+            DateTimeOffset lastTime = DateTimeOffset.MinValue;
+            for (int i = 0; i < Chatter.Length; i++)
             {
-                tracker.OnSentence(NmeaText.WithChecksum(body), now += 100);
+                string line = NmeaText.WithChecksum(Chatter[i]);
+                string kind = Chatter[i].Substring(2, 3);
+                TalkerSentence? sentence = TalkerSentence.FromSentenceString(line, out NmeaError error);
+                Require(sentence != null && error == NmeaError.None, kind + " is read (" + error + ")");
+                NmeaSentence? typed = sentence!.TryGetTypedValue(ref lastTime);
+                Require(typed != null && typed.GetType() == ChatterTypes[i] && typed.Valid, kind + " parses into a valid " + ChatterTypes[i].Name);
+                tracker.OnSentence(line, now += 100);
             }
+
+            Require(tracker.Unparsed == 0 && tracker.Fixes == 0 && tracker.NoFix == 0, "the tracker takes the other sentence types without a fix and without a parse failure");
 
             tracker.OnSentence(NmeaText.WithChecksum("GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,"), now += 100);
             Require(tracker.TryGetPosition(now, out int latitudeE7, out int longitudeE7), "GGA with a fix gives a position");
@@ -77,9 +97,12 @@ namespace Peat.Edge.Aot.Sensors.SelfTest
             Require(!tracker.TryGetPosition(now, out _, out _), "RMC status V clears the position");
             tracker.OnSentence(NmeaText.WithChecksum("GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,").Replace("4807.038", "4807.039"), now += 100);
             Require(tracker.ChecksumErrors == 1, "a corrupted sentence is counted as a checksum error");
+            long fixes = tracker.Fixes;
             tracker.OnSentence("$GPGGA,garbage", now += 100);
+            Require(tracker.Fixes == fixes && !tracker.TryGetPosition(now, out _, out _), "garbage gives no fix");
+            Require(tracker.Sentences == Chatter.Length + 6, "every sentence is counted");
             return string.Create(CultureInfo.InvariantCulture,
-                $"{tracker.Sentences} sentences: {tracker.Fixes} fixes, {tracker.NoFix} without a fix, {tracker.ChecksumErrors} bad checksum, {tracker.Unparsed} unparsed");
+                $"{tracker.Sentences} sentences, {Chatter.Length} types besides GGA/RMC parsed: {tracker.Fixes} fixes, {tracker.NoFix} without a fix, {tracker.ChecksumErrors} bad checksum, {tracker.Unparsed} unparsed");
         }
 
         private static string Ina219()
