@@ -49,9 +49,9 @@ namespace Peat.Edge.Core.Beacons
         public ushort LossAverage;
 
         /// <summary>
-        /// Misses before loss under the loss rule (<see cref="MissesBeforeLoss"/>), cached by the table
-        /// whenever a beacon is applied, since the earliest loss deadline is read after every beacon and the
-        /// rule takes a loop; 0 = not computed (an entry built by hand), then <see cref="LossDeadlineMs"/> computes it.
+        /// Misses before loss under the loss rule (<see cref="MissesBeforeLoss"/> with the table's K), set by
+        /// the table whenever a beacon is applied, since the earliest loss deadline is read after every beacon
+        /// and the rule takes a loop.
         /// </summary>
         public byte LossMisses;
 
@@ -74,10 +74,9 @@ namespace Peat.Edge.Core.Beacons
         /// L^m ≤ 10⁻⁴. Over a perfect link that is K announced intervals, at 10% loss 4, at 15% 5, at 25% 7, and
         /// never more than 3K (a neighbour that bad is still noticed gone within three times the usual time). Plus a grace
         /// of 1/8 interval for delivery delay. Never for a static peer awaiting a beacon (there is nothing to lose).
-        /// An entry a table has filled carries its miss count (<see cref="LossMisses"/>, from the table's K);
-        /// <paramref name="missedBeaconsBeforeLoss"/> is used only for an entry built by hand.
+        /// The miss count is the one the table cached when the beacon was applied (<see cref="LossMisses"/>).
         /// </summary>
-        public long LossDeadlineMs(int missedBeaconsBeforeLoss)
+        public long LossDeadlineMs()
         {
             if (IsAwaitingBeacon)
             {
@@ -85,8 +84,7 @@ namespace Peat.Edge.Core.Beacons
             }
 
             int hintMs = Beacon.IntervalHintMs;
-            int misses = LossMisses != 0 ? LossMisses : MissesBeforeLoss(missedBeaconsBeforeLoss, LossRuleReceptionPermille);
-            return LastHeardMs + ((long)hintMs * misses) + (hintMs / 8);
+            return LastHeardMs + ((long)hintMs * LossMisses) + (hintMs / 8);
         }
 
         /// <summary>The reception share the loss rule uses, per mille: the worse of the 16-slot window and the running average.</summary>

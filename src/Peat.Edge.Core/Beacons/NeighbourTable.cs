@@ -77,7 +77,7 @@ namespace Peat.Edge.Core.Beacons
                     long earliest = long.MaxValue;
                     for (int i = 0; i < _count; i++)
                     {
-                        long deadline = _entries[i].LossDeadlineMs(_missedBeaconsBeforeLoss);
+                        long deadline = _entries[i].LossDeadlineMs();
                         earliest = deadline < earliest ? deadline : earliest;
                     }
 
@@ -183,7 +183,7 @@ namespace Peat.Edge.Core.Beacons
                 return;
             }
 
-            long afterMs = moved.LossDeadlineMs(_missedBeaconsBeforeLoss);
+            long afterMs = moved.LossDeadlineMs();
 
             if (afterMs <= _nextLossDeadlineMs)
             {
@@ -252,7 +252,7 @@ namespace Peat.Edge.Core.Beacons
 
             for (int i = 0; i < _count; i++)
             {
-                if (nowMs >= _entries[i].LossDeadlineMs(_missedBeaconsBeforeLoss))
+                if (nowMs >= _entries[i].LossDeadlineMs())
                 {
                     lost = _entries[i];
                     Drop(i);
@@ -332,7 +332,7 @@ namespace Peat.Edge.Core.Beacons
         private UpsertOutcome Refresh(int index, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs)
         {
             NeighbourEntry entry = _entries[index];
-            long deadlineBeforeMs = _nextLossDeadlineDirty ? long.MaxValue : entry.LossDeadlineMs(_missedBeaconsBeforeLoss);
+            long deadlineBeforeMs = _nextLossDeadlineDirty ? long.MaxValue : entry.LossDeadlineMs();
             int step = (ushort)(sequence - entry.LastSequence);
             if (step == 0)
             {

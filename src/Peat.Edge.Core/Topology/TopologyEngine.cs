@@ -340,8 +340,7 @@ namespace Peat.Edge.Core.Topology
             {
                 NeighbourEntry entry = _table[i];
                 bool isParent = entry.NodeId == _parentId;
-                int linkQuality = _table.LinkQualityPermille(i, nowMs); // once per entry: both tests below read it
-                if (!IsCandidate(entry, linkQuality, isParent, nowMs))
+                if (!IsCandidate(entry, i, isParent, nowMs, out int linkQuality))
                 {
                     continue;
                 }
@@ -366,18 +365,27 @@ namespace Peat.Edge.Core.Topology
             }
         }
 
-        private bool IsCandidate(in NeighbourEntry entry, int linkQuality, bool isParent, long nowMs)
+        // The link quality is computed once, and only for a neighbour that passes the cheap tests (most
+        // neighbours of a leaf-heavy mesh cannot parent); Score reads it too.
+        private bool IsCandidate(in NeighbourEntry entry, int index, bool isParent, long nowMs, out int linkQuality)
         {
+            linkQuality = 0;
             BeaconBody beacon = entry.Beacon;
+            bool eligible = (beacon.Capabilities & Capabilities.CanParent) != 0
+                && beacon.ParentId != _identity.NodeId
+                && (isParent || beacon.LoadPercent < 100)
+                && (_strategy.LevelFollowsParent || beacon.Level < _level);
+            if (!eligible)
+            {
+                return false;
+            }
+
+            linkQuality = _table.LinkQualityPermille(index, nowMs);
             // The current parent stays a candidate while it is detached itself (infinite rank): this node
             // then floats with it, announcing an infinite rank too, instead of tearing its subtree apart.
             bool attached = beacon.Rank < Topology.Rank.Max
                 && Topology.Rank.Through(beacon.Rank, linkQuality) < Topology.Rank.Max;
-            return (beacon.Capabilities & Capabilities.CanParent) != 0
-                && (attached || isParent)
-                && beacon.ParentId != _identity.NodeId
-                && (isParent || beacon.LoadPercent < 100)
-                && (_strategy.LevelFollowsParent || beacon.Level < _level)
+            return (attached || isParent)
                 && linkQuality >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille)
                 && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(beacon.PartitionId, beacon.Rank, nowMs));
         }

@@ -126,7 +126,7 @@ public sealed class NeighbourTableTests
 
         Upsert(table, 11, 1, Beacon(), 0); // heard once: a quarter of the minimum window, so the 3K cap
         Assert.True(table.TryGet(11, out var fresh));
-        Assert.Equal((3 * K * 1000) + 125, fresh.LossDeadlineMs(K));
+        Assert.Equal((3 * K * 1000) + 125, fresh.LossDeadlineMs());
     }
 
     [Theory]
@@ -310,7 +310,7 @@ public sealed class NeighbourTableTests
         Assert.Equal(1000, entry.ReceptionPermille);
         int averaged = 1000 - (int)(entry.LossAverage * 1000L >> 16);
         Assert.True(averaged < 950, $"the average forgot the losses too soon ({averaged} per mille)");
-        Assert.Equal(now + (NeighbourEntry.MissesBeforeLoss(K, averaged) * 1000L) + 125, entry.LossDeadlineMs(K));
+        Assert.Equal(now + (NeighbourEntry.MissesBeforeLoss(K, averaged) * 1000L) + 125, entry.LossDeadlineMs());
         Assert.True(NeighbourEntry.MissesBeforeLoss(K, averaged) > K, "more than K misses over a link known to be lossy");
     }
 

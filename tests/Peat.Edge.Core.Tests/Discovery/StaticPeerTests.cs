@@ -34,7 +34,7 @@ public sealed class StaticPeerTests
         Assert.True(node.Neighbours.TryGet(9, out NeighbourEntry entry));
         Assert.True(entry.IsStatic && entry.IsAwaitingBeacon);
         Assert.Equal(Rank.Infinite, entry.Beacon.Rank);
-        Assert.Equal(long.MaxValue, entry.LossDeadlineMs(3));
+        Assert.Equal(long.MaxValue, entry.LossDeadlineMs());
         Assert.Equal(0u, node.ParentId);
         Assert.True(ticks < 400, $"{ticks} ticks: the node sleeps between beacons");
     }

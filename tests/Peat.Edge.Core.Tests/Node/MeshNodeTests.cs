@@ -108,7 +108,7 @@ public sealed class MeshNodeTests
 
         harness.Silenced.Add(1); // node 2 dies
         Assert.True(harness.Nodes[0].Neighbours.TryGet(2, out var lastSeen));
-        long expected = lastSeen.LossDeadlineMs(limits.MissedBeaconsBeforeLoss);
+        long expected = lastSeen.LossDeadlineMs();
         harness.RunUntil(expected + 1000);
         var lost = harness.Events.Single(e => e.Node == 0 && e.Event.Kind == MeshEventKind.NeighbourLost);
         Assert.Equal(2u, lost.Event.NodeId);
