@@ -49,9 +49,10 @@ namespace Peat.Edge.Sim.Cli
 
         /// <summary>
         /// Runs <paramref name="config"/> (built from <paramref name="options"/>, which still name the outputs
-        /// and the summary); tests change the config first, e.g. to make the engine fail.
+        /// and the summary); tests change the config first, or <paramref name="prepare"/> the world before it runs,
+        /// e.g. to make the engine fail.
         /// </summary>
-        internal static int Run(SimOptions options, SimConfig config, TextWriter progress)
+        internal static int Run(SimOptions options, SimConfig config, TextWriter progress, Action<SimWorld>? prepare = null)
         {
             StreamWriter? eventLog = null;
             SimWorld? world = null;
@@ -59,6 +60,7 @@ namespace Peat.Edge.Sim.Cli
             {
                 eventLog = options.EventLogPath != null ? new StreamWriter(options.EventLogPath, false, new UTF8Encoding(false)) : null;
                 world = new SimWorld(config, eventLog);
+                prepare?.Invoke(world);
                 return RunWorld(world, options, progress);
             }
             catch (IOException exception)

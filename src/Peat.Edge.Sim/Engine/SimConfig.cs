@@ -73,9 +73,10 @@ namespace Peat.Edge.Sim.Engine
             for (int k = 0; k < Faults.Count; k++)
             {
                 FaultSpec fault = Faults[k];
-                if (fault.AtUs < 0)
+                string? problem = fault.Problem();
+                if (problem != null)
                 {
-                    throw new ArgumentException("SimConfig.Faults times must be >= 0", nameof(Faults));
+                    throw new ArgumentException("SimConfig.Faults[" + k.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]: " + problem, nameof(Faults));
                 }
 
                 if (fault.Target == FaultTarget.SameAsFault

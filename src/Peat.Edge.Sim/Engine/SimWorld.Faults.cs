@@ -33,6 +33,12 @@ namespace Peat.Edge.Sim.Engine
         public void ScheduleFault(FaultSpec fault)
         {
             ArgumentNullException.ThrowIfNull(fault);
+            string? problem = fault.Problem();
+            if (problem != null)
+            {
+                throw new ArgumentException(problem, nameof(fault));
+            }
+
             if (fault.AtUs < NowUs)
             {
                 throw new ArgumentOutOfRangeException(nameof(fault), "a fault cannot be planned in the past");
@@ -107,7 +113,7 @@ namespace Peat.Edge.Sim.Engine
                     break;
             }
 
-            if (node == null && NeedsNode(spec.Kind))
+            if (node == null && FaultSpec.NeedsNode(spec.Kind))
             {
                 note ??= "no node qualified; the fault did nothing";
             }
@@ -115,11 +121,6 @@ namespace Peat.Edge.Sim.Engine
             _faults.Add(new FaultRecord(spec.Kind, node?.NodeId, NowUs, note));
             _log.Line(NowUs, "fault " + FaultNames.Of(spec.Kind) + (node != null ? " node " + node.NodeId.ToString(CultureInfo.InvariantCulture) : "") + detail + (note != null ? " (" + note + ")" : ""));
             RunChecks();
-        }
-
-        private static bool NeedsNode(FaultKind kind)
-        {
-            return kind == FaultKind.Kill || kind == FaultKind.Restart || kind == FaultKind.Isolate || kind == FaultKind.ClockStep;
         }
 
         private int ChooseTarget(FaultSpec spec, out string? note)

@@ -1,3 +1,5 @@
+using System;
+
 namespace Peat.Edge.Sim.Faults
 {
     /// <summary>One planned fault: what, when, and how it picks its node.</summary>
@@ -23,6 +25,58 @@ namespace Peat.Edge.Sim.Faults
 
         /// <summary>How long a Loss fault lasts.</summary>
         public long DurationUs { get; init; }
+
+        /// <summary>
+        /// What makes this fault unusable on its own (an unknown kind or target, a node fault without a way to
+        /// pick its node, a loss outside 0..1), or null. Checked before a run so a bad plan fails at once with a
+        /// named field instead of doing nothing, or throwing, when it fires.
+        /// </summary>
+        public string? Problem()
+        {
+            if (!Enum.IsDefined(Kind))
+            {
+                return "unknown fault kind " + ((int)Kind).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            string name = FaultNames.Of(Kind);
+            if (!Enum.IsDefined(Target))
+            {
+                return name + ": unknown target " + ((int)Target).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (AtUs < 0)
+            {
+                return name + ": time must be >= 0";
+            }
+
+            if (NeedsNode(Kind) && Target == FaultTarget.None)
+            {
+                return name + " needs a node target";
+            }
+
+            if ((Kind == FaultKind.Partition || Kind == FaultKind.Loss) && Target != FaultTarget.None)
+            {
+                return name + " applies to the whole graph and takes no node target";
+            }
+
+            if (Kind == FaultKind.Loss && (!(Value >= 0 && Value <= 1) || DurationUs < 0))
+            {
+                return "loss: probability must be within 0..1 and duration >= 0";
+            }
+
+            if (Kind == FaultKind.ClockStep && !double.IsFinite(Value))
+            {
+                return "clock-step: milliseconds must be finite";
+            }
+
+            return null;
+        }
+
+        /// <summary>True for the kinds that act on one node (kill, restart, isolate, clock-step).</summary>
+        public static bool NeedsNode(FaultKind kind)
+        {
+            return kind == FaultKind.Kill || kind == FaultKind.Restart || kind == FaultKind.Isolate || kind == FaultKind.ClockStep;
+        }
 
         /// <summary>Fault at <paramref name="atUs"/> without a node.</summary>
         public static FaultSpec Global(FaultKind kind, long atUs) => new FaultSpec { Kind = kind, AtUs = atUs, Target = FaultTarget.None };

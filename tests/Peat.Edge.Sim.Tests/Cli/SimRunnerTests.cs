@@ -115,13 +115,19 @@ public sealed class SimRunnerTests : IDisposable
     {
         SimOptions options = Worlds.Options("formation", nodes: 10, seed: 42, durationS: 5);
         options.Quiet = true;
-        // A fault target no scenario plans: the engine throws when the fault fires, 2 s in.
-        SimConfig config = ScenarioCatalog.Build(options) with { Faults = new[] { FaultSpec.Choosing(FaultKind.Kill, 2_000_000, (FaultTarget)99) } };
+        // Something in the loop throws at the first delivery from 2 s on, as a bug in the engine or the core would.
+        static void FailFromTwoSeconds(SimWorld world) => world.FrameDelivered = (atUs, from, to) =>
+        {
+            if (atUs >= 2_000_000)
+            {
+                throw new InvalidOperationException("broken on purpose");
+            }
+        };
         var output = new StringWriter();
-        Assert.Equal(SimRunner.ExitFailed, SimRunner.Run(options, config, output));
+        Assert.Equal(SimRunner.ExitFailed, SimRunner.Run(options, ScenarioCatalog.Build(options), output, FailFromTwoSeconds));
 
         string line = OnlyLine(output);
-        Assert.StartsWith("peat-edge sim: FAILED at t=2 s: ", line);
+        Assert.Matches(@"^peat-edge sim: FAILED at t=2(\.\d+)? s: broken on purpose; seed 42; ", line);
         Assert.EndsWith(ReplaySeed42, line);
     }
 

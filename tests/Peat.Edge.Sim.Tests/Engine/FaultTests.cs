@@ -96,4 +96,32 @@ public sealed class FaultTests
         world.RunUntil(10_000_000);
         Assert.Equal(0, world.FaultLossProbability);
     }
+
+    public static TheoryData<FaultSpec, string> UnusableFaults => new()
+    {
+        { new FaultSpec { Kind = (FaultKind)99, AtUs = 1, Target = FaultTarget.None }, "unknown fault kind 99" },
+        { new FaultSpec { Kind = FaultKind.Kill, AtUs = 1, Target = (FaultTarget)42 }, "kill: unknown target 42" },
+        { FaultSpec.Global(FaultKind.Kill, 1), "kill needs a node target" },
+        { FaultSpec.Choosing(FaultKind.Partition, 1, FaultTarget.RandomAlive), "partition applies to the whole graph" },
+        { new FaultSpec { Kind = FaultKind.Loss, AtUs = 1, Value = 1.5, DurationUs = 1 }, "loss: probability must be within 0..1" },
+        { new FaultSpec { Kind = FaultKind.Loss, AtUs = 1, Value = double.NaN, DurationUs = 1 }, "loss: probability must be within 0..1" },
+        { new FaultSpec { Kind = FaultKind.ClockStep, AtUs = 1, Target = FaultTarget.Explicit, NodeId = 1, Value = double.PositiveInfinity }, "clock-step: milliseconds must be finite" },
+        { FaultSpec.OnNode(FaultKind.Kill, -1, 1), "kill: time must be >= 0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnusableFaults))]
+    public void An_unusable_fault_is_refused_before_the_run_with_its_index_and_reason(FaultSpec fault, string reason)
+    {
+        SimConfig config = Worlds.HandPlaced(Peat.Edge.Sim.Links.LinkParameters.Wifi(), 100, 5, (10.0, 10.0), (20.0, 20.0)) with
+        {
+            Faults = new[] { FaultSpec.OnNode(FaultKind.Kill, 1, 2), fault },
+        };
+        ArgumentException refused = Assert.Throws<ArgumentException>(config.Validate);
+        Assert.Contains("SimConfig.Faults[1]: " + reason, refused.Message);
+
+        SimWorld world = Worlds.Silent(config with { Faults = Array.Empty<FaultSpec>() });
+        ArgumentException scheduled = Assert.Throws<ArgumentException>(() => world.ScheduleFault(fault));
+        Assert.Contains(reason, scheduled.Message);
+    }
 }
