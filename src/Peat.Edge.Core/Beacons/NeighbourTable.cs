@@ -67,6 +67,14 @@ namespace Peat.Edge.Core.Beacons
             }
         }
 
+        /// <summary>
+        /// The backing store, read in place by the topology scans (entries 0..Count-1 are live; only the table
+        /// writes): an evaluation reads a few fields of every neighbour in several passes, and copying each
+        /// 56-byte entry out through the indexer in each pass cost more than the reads. No ref return:
+        /// nanoFramework's runtime has had bugs with them, while array element access is plain IL.
+        /// </summary>
+        internal NeighbourEntry[] Entries => _entries;
+
         /// <summary>Earliest moment an entry will be lost if nothing is heard (long.MaxValue when empty).</summary>
         public long NextLossDeadlineMs
         {
@@ -146,7 +154,7 @@ namespace Peat.Edge.Core.Beacons
             if (index >= 0)
             {
                 previous = _entries[index].Beacon;
-                return Refresh(index, sequence, beacon, link, nowMs);
+                return Refresh(ref _entries[index], sequence, beacon, link, nowMs);
             }
 
             previous = default;
@@ -288,16 +296,16 @@ namespace Peat.Edge.Core.Beacons
         public int LinkQualityPermille(int index, long nowMs)
         {
             Invariant.InRange(index >= 0 && index < _count, "index", "must be 0..Count-1");
-            NeighbourEntry entry = _entries[index];
+            NeighbourEntry[] entries = _entries; // fields read in place: no copy of the entry per call
             // A beacon counts as missed only once its announced interval plus the loss rule's 1/8 grace
             // has passed: a neighbour whose beacon is due this very moment has not missed it yet.
-            int hintMs = entry.Beacon.IntervalHintMs;
-            long silentMs = nowMs - entry.LastHeardMs - (hintMs / 8);
+            int hintMs = entries[index].Beacon.IntervalHintMs;
+            long silentMs = nowMs - entries[index].LastHeardMs - (hintMs / 8);
             long overdue = silentMs <= 0 ? 0 : silentMs / hintMs;
             int missed = overdue > ReceptionWindowMax ? ReceptionWindowMax : (int)overdue;
-            int window = entry.ReceptionWindow + missed;
+            int window = entries[index].ReceptionWindow + missed;
             window = window > ReceptionWindowMax ? ReceptionWindowMax : window;
-            int received = NeighbourEntry.ReceivedIn((ushort)(entry.ReceptionMask << missed), window);
+            int received = NeighbourEntry.ReceivedIn((ushort)(entries[index].ReceptionMask << missed), window);
             return received * 1000 / (window < ReceptionWindowMin ? ReceptionWindowMin : window);
         }
 
@@ -329,9 +337,10 @@ namespace Peat.Edge.Core.Beacons
             return written;
         }
 
-        private UpsertOutcome Refresh(int index, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs)
+        // Updates the entry in place (every beacon comes through here; copying the entry out and back was a
+        // visible share of a reception).
+        private UpsertOutcome Refresh(ref NeighbourEntry entry, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs)
         {
-            NeighbourEntry entry = _entries[index];
             long deadlineBeforeMs = _nextLossDeadlineDirty ? long.MaxValue : entry.LossDeadlineMs();
             int step = (ushort)(sequence - entry.LastSequence);
             if (step == 0)
@@ -359,12 +368,10 @@ namespace Peat.Edge.Core.Beacons
             }
 
             entry.LastSequence = sequence;
-            BeaconBody previous = entry.Beacon;
+            bool changed = entry.Beacon.Level != beacon.Level || entry.Beacon.Role != beacon.Role || entry.Beacon.ParentId != beacon.ParentId
+                || entry.Beacon.PartitionId != beacon.PartitionId || entry.Beacon.Rank != beacon.Rank;
             Apply(ref entry, beacon, link, nowMs);
-            _entries[index] = entry;
             NoteDeadlineMoved(deadlineBeforeMs, entry);
-            bool changed = previous.Level != beacon.Level || previous.Role != beacon.Role || previous.ParentId != beacon.ParentId
-                || previous.PartitionId != beacon.PartitionId || previous.Rank != beacon.Rank;
             return changed ? UpsertOutcome.Updated : UpsertOutcome.Refreshed;
         }
 
@@ -400,12 +407,12 @@ namespace Peat.Edge.Core.Beacons
             long oldestHeardMs = long.MaxValue;
             for (int i = 0; i < _count; i++)
             {
-                NeighbourEntry entry = _entries[i];
-                bool missedOne = nowMs - entry.LastHeardMs > entry.Beacon.IntervalHintMs;
-                if (entry.NodeId != protectedId && !entry.IsStatic && missedOne && entry.LastHeardMs < oldestHeardMs)
+                long heardMs = _entries[i].LastHeardMs;
+                bool missedOne = nowMs - heardMs > _entries[i].Beacon.IntervalHintMs;
+                if (_entries[i].NodeId != protectedId && !_entries[i].IsStatic && missedOne && heardMs < oldestHeardMs)
                 {
                     victim = i;
-                    oldestHeardMs = entry.LastHeardMs;
+                    oldestHeardMs = heardMs;
                 }
             }
 

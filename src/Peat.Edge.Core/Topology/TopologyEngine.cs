@@ -304,7 +304,7 @@ namespace Peat.Edge.Core.Topology
             if (best >= 0 && CandidatePreference(best, nowMs) > ownPreference)
             {
                 int chosen = KeepOrSwitch(nowMs, best, bestScore, current, currentScore);
-                if (IsDowngrade(_table[chosen].Beacon.PartitionId, nowMs) && !_poisonAnnounced)
+                if (IsDowngrade(_table.Entries[chosen].Beacon.PartitionId, nowMs) && !_poisonAnnounced)
                 {
                     // Into a worse tree only after our poison went out: a neighbour still holding our
                     // finite rank in the better tree could otherwise pick us while we pick it.
@@ -336,16 +336,17 @@ namespace Peat.Edge.Core.Topology
             current = -1;
             currentScore = -1;
             int bestPreference = int.MinValue;
+            NeighbourEntry[] entries = _table.Entries;
             for (int i = 0; i < _table.Count; i++)
             {
-                NeighbourEntry entry = _table[i];
-                bool isParent = entry.NodeId == _parentId;
-                if (!IsCandidate(entry, i, isParent, nowMs, out int linkQuality))
+                uint id = entries[i].NodeId;
+                bool isParent = id == _parentId;
+                if (!IsCandidate(in entries[i], i, isParent, nowMs, out int linkQuality))
                 {
                     continue;
                 }
 
-                int score = entry.NodeId == _pinnedParentId ? int.MaxValue : Score(entry, linkQuality);
+                int score = id == _pinnedParentId ? int.MaxValue : Score(in entries[i], linkQuality);
                 if (isParent)
                 {
                     current = i;
@@ -355,7 +356,7 @@ namespace Peat.Edge.Core.Topology
                 // A detached parent (we float with it) is a last resort: any attached candidate, in any tree, beats it.
                 int preference = CandidatePreference(i, nowMs);
                 bool better = preference > bestPreference
-                    || (preference == bestPreference && (score > bestScore || (score == bestScore && entry.NodeId < _table[best].NodeId)));
+                    || (preference == bestPreference && (score > bestScore || (score == bestScore && id < entries[best].NodeId)));
                 if (better)
                 {
                     best = i;
@@ -370,11 +371,10 @@ namespace Peat.Edge.Core.Topology
         private bool IsCandidate(in NeighbourEntry entry, int index, bool isParent, long nowMs, out int linkQuality)
         {
             linkQuality = 0;
-            BeaconBody beacon = entry.Beacon;
-            bool eligible = (beacon.Capabilities & Capabilities.CanParent) != 0
-                && beacon.ParentId != _identity.NodeId
-                && (isParent || beacon.LoadPercent < 100)
-                && (_strategy.LevelFollowsParent || beacon.Level < _level);
+            bool eligible = (entry.Beacon.Capabilities & Capabilities.CanParent) != 0
+                && entry.Beacon.ParentId != _identity.NodeId
+                && (isParent || entry.Beacon.LoadPercent < 100)
+                && (_strategy.LevelFollowsParent || entry.Beacon.Level < _level);
             if (!eligible)
             {
                 return false;
@@ -383,11 +383,12 @@ namespace Peat.Edge.Core.Topology
             linkQuality = _table.LinkQualityPermille(index, nowMs);
             // The current parent stays a candidate while it is detached itself (infinite rank): this node
             // then floats with it, announcing an infinite rank too, instead of tearing its subtree apart.
-            bool attached = beacon.Rank < Topology.Rank.Max
-                && Topology.Rank.Through(beacon.Rank, linkQuality) < Topology.Rank.Max;
+            ushort rank = entry.Beacon.Rank;
+            bool attached = rank < Topology.Rank.Max
+                && Topology.Rank.Through(rank, linkQuality) < Topology.Rank.Max;
             return (attached || isParent)
                 && linkQuality >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille)
-                && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(beacon.PartitionId, beacon.Rank, nowMs));
+                && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(entry.Beacon.PartitionId, rank, nowMs));
         }
 
         /// <summary>The multi-factor parent score, 0..1000.</summary>
@@ -425,8 +426,8 @@ namespace Peat.Edge.Core.Topology
 
         private int CandidatePreference(int index, long nowMs)
         {
-            BeaconBody beacon = _table[index].Beacon;
-            return beacon.Rank >= Topology.Rank.Max ? int.MinValue + 1 : TreePreference(beacon.PartitionId, nowMs);
+            NeighbourEntry[] entries = _table.Entries;
+            return entries[index].Beacon.Rank >= Topology.Rank.Max ? int.MinValue + 1 : TreePreference(entries[index].Beacon.PartitionId, nowMs);
         }
 
         private bool IsDowngrade(ushort partitionId, long nowMs)
@@ -460,10 +461,10 @@ namespace Peat.Edge.Core.Topology
 
         private bool HasPossibleParent()
         {
+            NeighbourEntry[] entries = _table.Entries;
             for (int i = 0; i < _table.Count; i++)
             {
-                BeaconBody beacon = _table[i].Beacon;
-                if ((beacon.Capabilities & Capabilities.CanParent) != 0 && beacon.ParentId != _identity.NodeId)
+                if ((entries[i].Beacon.Capabilities & Capabilities.CanParent) != 0 && entries[i].Beacon.ParentId != _identity.NodeId)
                 {
                     return true;
                 }
@@ -474,15 +475,16 @@ namespace Peat.Edge.Core.Topology
 
         private int KeepOrSwitch(long nowMs, int best, int bestScore, int current, int currentScore)
         {
-            if (current < 0 || current == best || _table[best].NodeId == _pinnedParentId)
+            NeighbourEntry[] entries = _table.Entries;
+            if (current < 0 || current == best || entries[best].NodeId == _pinnedParentId)
             {
                 return best; // nothing to keep, or a directed assignment: no dwell, no challenge
             }
 
-            BeaconBody parent = _table[current].Beacon;
-            ushort bestTree = _table[best].Beacon.PartitionId;
-            bool parentFloating = parent.Rank >= Topology.Rank.Max;
-            if (parentFloating && bestTree != parent.PartitionId)
+            ushort parentTree = entries[current].Beacon.PartitionId;
+            ushort bestTree = entries[best].Beacon.PartitionId;
+            bool parentFloating = entries[current].Beacon.Rank >= Topology.Rank.Max;
+            if (parentFloating && bestTree != parentTree)
             {
                 return best; // our parent's tree lost its root: move to a live tree at once
             }
@@ -490,7 +492,7 @@ namespace Peat.Edge.Core.Topology
             // Leaving a parent that floats only for a moment, or moving to a better tree over a link that
             // comes and goes, would be flapping: every move must hold for the challenge time. Only an
             // ordinary score improvement must also wait for the dwell.
-            bool treeUpgrade = !parentFloating && TreePreference(bestTree, nowMs) > TreePreference(parent.PartitionId, nowMs);
+            bool treeUpgrade = !parentFloating && TreePreference(bestTree, nowMs) > TreePreference(parentTree, nowMs);
             bool beatsByThreshold = treeUpgrade || parentFloating
                 || (long)bestScore * 100 > (long)currentScore * (100 + _limits.ParentSwitchThresholdPercent);
             if (!beatsByThreshold)
@@ -499,7 +501,7 @@ namespace Peat.Edge.Core.Topology
                 return current;
             }
 
-            uint challenger = _table[best].NodeId;
+            uint challenger = entries[best].NodeId;
             if (challenger != _challengerId)
             {
                 _challengerId = challenger; // a new lead: it has to last
@@ -514,20 +516,21 @@ namespace Peat.Edge.Core.Topology
 
         private void Attach(int index, long nowMs)
         {
-            NeighbourEntry parent = _table[index];
-            ushort rank = Topology.Rank.Through(parent.Beacon.Rank, _table.LinkQualityPermille(index, nowMs));
+            NeighbourEntry[] entries = _table.Entries;
+            uint parentId = entries[index].NodeId;
+            ushort rank = Topology.Rank.Through(entries[index].Beacon.Rank, _table.LinkQualityPermille(index, nowMs));
             uint previousParent = _parentId;
             bool wasRoot = _isRoot;
             SetRoot(false, nowMs);
-            SetPartition(parent.Beacon.PartitionId, nowMs);
-            if (parent.NodeId != previousParent)
+            SetPartition(entries[index].Beacon.PartitionId, nowMs);
+            if (parentId != previousParent)
             {
                 _challengerId = FrameHeader.NodeIdNone;
-                _parentId = parent.NodeId;
+                _parentId = parentId;
                 _parentSinceMs = nowMs;
                 _uplinkFailures = 0;
                 MeshEventKind kind = previousParent == FrameHeader.NodeIdNone ? MeshEventKind.ParentSelected : MeshEventKind.ParentChanged;
-                _events.Emit(kind, parent.NodeId, nowMs, kind == MeshEventKind.ParentSelected ? rank : unchecked((int)previousParent));
+                _events.Emit(kind, parentId, nowMs, kind == MeshEventKind.ParentSelected ? rank : unchecked((int)previousParent));
                 _trickle.Reset(nowMs);
             }
 
@@ -632,21 +635,27 @@ namespace Peat.Edge.Core.Topology
         private void UpdateLaterals(long nowMs)
         {
             // One pass: the table's Lateral flag says who is tracked, so no lookups are needed.
+            NeighbourEntry[] entries = _table.Entries;
             for (int i = 0; i < _table.Count; i++)
             {
-                NeighbourEntry entry = _table[i];
-                bool tracked = (entry.Flags & NeighbourFlags.Lateral) != 0;
-                bool lateral = !entry.IsAwaitingBeacon && IsLateral(entry.Beacon);
-                if (tracked && !lateral)
+                bool tracked = (entries[i].Flags & NeighbourFlags.Lateral) != 0;
+                bool lateral = !entries[i].IsAwaitingBeacon && IsLateral(in entries[i].Beacon);
+                if (tracked == lateral)
+                {
+                    continue;
+                }
+
+                uint id = entries[i].NodeId;
+                if (tracked)
                 {
                     _table.SetLateral(i, false);
-                    _laterals.Remove(entry.NodeId);
-                    _events.Emit(MeshEventKind.LateralLost, entry.NodeId, nowMs, 0);
+                    _laterals.Remove(id);
+                    _events.Emit(MeshEventKind.LateralLost, id, nowMs, 0);
                 }
-                else if (!tracked && lateral && _laterals.TryAdd(entry.NodeId))
+                else if (_laterals.TryAdd(id))
                 {
                     _table.SetLateral(i, true);
-                    _events.Emit(MeshEventKind.LateralDiscovered, entry.NodeId, nowMs, 0);
+                    _events.Emit(MeshEventKind.LateralDiscovered, id, nowMs, 0);
                 }
             }
         }
@@ -665,19 +674,18 @@ namespace Peat.Edge.Core.Topology
             bool winnerEligible = IsEligible(self);
             GeohashCell ownCell = OwnCell(self); // once, not once per peer
             int peers = 0;
+            NeighbourEntry[] entries = _table.Entries;
             for (int i = 0; i < _table.Count; i++)
             {
-                NeighbourEntry entry = _table[i];
-                if ((entry.Flags & NeighbourFlags.Lateral) == 0 || !SameCell(self, ownCell, entry.Beacon))
+                if ((entries[i].Flags & NeighbourFlags.Lateral) == 0 || !SameCell(self, ownCell, in entries[i].Beacon))
                 {
                     continue;
                 }
 
-                BeaconBody peer = entry.Beacon;
                 peers++;
-                long score = ElectionWeight(peer, peer.Role == NodeRole.Leader);
-                bool eligible = IsEligible(peer);
-                uint id = entry.NodeId;
+                long score = ElectionWeight(in entries[i].Beacon, entries[i].Beacon.Role == NodeRole.Leader);
+                bool eligible = IsEligible(in entries[i].Beacon);
+                uint id = entries[i].NodeId;
                 bool wins = (eligible && !winnerEligible)
                     || (eligible == winnerEligible && (score > winnerScore || (score == winnerScore && id < winner)));
                 if (wins)
@@ -767,15 +775,16 @@ namespace Peat.Edge.Core.Topology
             context.RootCapable = rootCapable;
             context.HasCellPeers = _cellLeaderId != FrameHeader.NodeIdNone;
             context.WinsCellElection = _cellLeaderId == _identity.NodeId;
+            NeighbourEntry[] entries = _table.Entries;
             for (int i = 0; i < _table.Count; i++)
             {
-                BeaconBody beacon = _table[i].Beacon;
-                if (_table[i].NodeId == _parentId)
+                byte level = entries[i].Beacon.Level;
+                if (entries[i].NodeId == _parentId)
                 {
-                    context.ParentLevel = beacon.Level;
+                    context.ParentLevel = level;
                 }
 
-                if (beacon.Level + 1 == _level && beacon.Rank < Topology.Rank.Max && (beacon.Capabilities & Capabilities.CanParent) != 0)
+                if (level + 1 == _level && entries[i].Beacon.Rank < Topology.Rank.Max && (entries[i].Beacon.Capabilities & Capabilities.CanParent) != 0)
                 {
                     context.LevelAboveReachable = true;
                 }
