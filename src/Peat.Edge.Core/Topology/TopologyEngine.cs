@@ -464,13 +464,24 @@ namespace Peat.Edge.Core.Topology
             NeighbourEntry[] entries = _table.Entries;
             for (int i = 0; i < _table.Count; i++)
             {
-                if ((entries[i].Beacon.Capabilities & Capabilities.CanParent) != 0 && entries[i].Beacon.ParentId != _identity.NodeId)
+                if ((entries[i].Beacon.Capabilities & Capabilities.CanParent) != 0 && entries[i].Beacon.ParentId != _identity.NodeId
+                    && !NeverInTree(in entries[i].Beacon))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        // A relay that has never been in a tree (no partition, no parent, infinite rank) cannot lead us to one
+        // before it joins one itself, and then it is attached and counts; otherwise two such relays in a part
+        // cut off since power-on would each wait out FallbackRootWaitMs for the other. A root-capable
+        // neighbour still counts: it is about to claim a tree of its own.
+        private static bool NeverInTree(in BeaconBody beacon)
+        {
+            return beacon.PartitionId == 0 && beacon.ParentId == FrameHeader.NodeIdNone
+                && beacon.Rank >= Topology.Rank.Max && (beacon.Capabilities & Capabilities.RootCapable) == 0;
         }
 
         private int KeepOrSwitch(long nowMs, int best, int bestScore, int current, int currentScore)
@@ -510,6 +521,14 @@ namespace Peat.Edge.Core.Topology
 
             bool dwelt = treeUpgrade || parentFloating || nowMs - _parentSinceMs >= _limits.ParentDwellMs;
             long challengeMs = parentFloating ? _limits.FloatingParentGraceMs : _limits.ParentChallengeMs;
+            if (treeUpgrade && !PartitionIds.IsRootCapable(parentTree) && PartitionIds.IsRootCapable(bestTree) && _limits.FloatingParentGraceMs < challengeMs)
+            {
+                // A fallback tree exists only while its part hears no root-capable tree; once one is heard, its
+                // members go back within the floating grace rather than an ordinary move's long challenge (its
+                // root follows them at once, so the fallback tree dissolves instead of holding the part for a minute).
+                challengeMs = _limits.FloatingParentGraceMs;
+            }
+
             bool sustained = nowMs - _challengerSinceMs >= challengeMs;
             return dwelt && sustained ? best : current;
         }

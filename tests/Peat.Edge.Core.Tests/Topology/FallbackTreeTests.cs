@@ -1,0 +1,80 @@
+using Peat.Edge.Core.Limits;
+using Peat.Edge.Core.Metrics;
+using Peat.Edge.Core.Node;
+using Peat.Edge.Core.Topology;
+using Peat.Edge.Core.Wire;
+using Xunit;
+
+namespace Peat.Edge.Core.Tests.Topology;
+
+/// <summary>
+/// Fallback trees: when a relay that cannot reach any root-capable tree roots one of its own, and how fast its
+/// members go back once a root-capable tree is heard again.
+/// </summary>
+public sealed class FallbackTreeTests
+{
+    private static readonly NodeLimits Wifi = NodeLimits.Gateway().WithWifiTiming();
+
+    /// <summary>A relay that has never been in a tree: no partition, no parent, infinite rank.</summary>
+    private static BeaconBody Unattached(Capabilities capabilities)
+    {
+        BeaconBody body = CraftedNeighbours.Candidate(rank: Rank.Infinite, partition: 0);
+        body.Capabilities = capabilities;
+        return body;
+    }
+
+    [Fact]
+    public void A_relay_hearing_only_relays_never_in_a_tree_roots_after_the_power_on_hold_down_not_three()
+    {
+        // Two such relays on an island each counted the other as a possible parent and waited
+        // FallbackRootWaitMs (three hold-downs: an hour on LoRa) for a tree neither could lead them to.
+        var node = ParentSelectionTests.Node(out var crafted, limits: Wifi);
+        long rootsBy = Wifi.DetachHoldDownMs + Wifi.FloatingParentGraceMs + 2000;
+        Assert.True(rootsBy < Wifi.FallbackRootWaitMs, "the test must tell the two waits apart");
+        crafted.Run(0, rootsBy, (20, Unattached(Capabilities.CanParent)));
+        Assert.True(node.IsRoot, "a fallback root after the hold-down");
+        Assert.False(PartitionIds.IsRootCapable(node.PartitionId));
+    }
+
+    [Fact]
+    public void A_root_capable_neighbour_not_yet_in_a_tree_is_still_waited_for()
+    {
+        // It is about to claim the top of a tree of its own; rooting a fallback tree beside it would only
+        // make a merge.
+        var node = ParentSelectionTests.Node(out var crafted, limits: Wifi);
+        long until = Wifi.DetachHoldDownMs + Wifi.FloatingParentGraceMs + 2000;
+        crafted.Run(0, until, (20, Unattached(Capabilities.CanParent | Capabilities.RootCapable)));
+        Assert.False(node.IsRoot);
+        crafted.Run(until + 1000, Wifi.FallbackRootWaitMs + 2000, (20, Unattached(Capabilities.CanParent | Capabilities.RootCapable)));
+        Assert.True(node.IsRoot, "the long wait still ends in a fallback root");
+    }
+
+    [Fact]
+    public void A_member_of_a_fallback_tree_moves_to_a_root_capable_tree_within_the_floating_grace()
+    {
+        Assert.True(Wifi.FloatingParentGraceMs + 3000 < Wifi.ParentChallengeMs, "the test must tell the grace from the challenge");
+        var node = ParentSelectionTests.Node(out var crafted, limits: Wifi);
+        BeaconBody fallback = CraftedNeighbours.Candidate(partition: 0x0042);
+        crafted.Run(0, 3000, (10, fallback));
+        Assert.Equal(10u, node.ParentId);
+
+        BeaconBody rootCapableTree = CraftedNeighbours.Candidate(partition: 0x8101);
+        crafted.Run(4000, 4000 + Wifi.FloatingParentGraceMs + 3000, (10, fallback), (20, rootCapableTree));
+        Assert.Equal(20u, node.ParentId);
+        Assert.Equal((ushort)0x8101, node.PartitionId);
+    }
+
+    [Fact]
+    public void A_move_between_two_root_capable_trees_still_waits_the_challenge()
+    {
+        var node = ParentSelectionTests.Node(out var crafted, limits: Wifi);
+        BeaconBody worseTree = CraftedNeighbours.Candidate(partition: 0x8042);
+        crafted.Run(0, 3000, (10, worseTree));
+        BeaconBody betterTree = CraftedNeighbours.Candidate(partition: 0x8101);
+        long challengeEnds = 4000 + Wifi.ParentChallengeMs;
+        crafted.Run(4000, challengeEnds - 2000, (10, worseTree), (20, betterTree));
+        Assert.Equal(10u, node.ParentId);
+        crafted.Run(challengeEnds - 1000, challengeEnds + 2000, (10, worseTree), (20, betterTree));
+        Assert.Equal(20u, node.ParentId);
+    }
+}
