@@ -465,7 +465,7 @@ namespace Peat.Edge.Core.Topology
             for (int i = 0; i < _table.Count; i++)
             {
                 if ((entries[i].Beacon.Capabilities & Capabilities.CanParent) != 0 && entries[i].Beacon.ParentId != _identity.NodeId
-                    && !NeverInTree(in entries[i].Beacon))
+                    && !IsDetachedRelay(in entries[i].Beacon))
                 {
                     return true;
                 }
@@ -474,13 +474,14 @@ namespace Peat.Edge.Core.Topology
             return false;
         }
 
-        // A relay that has never been in a tree (no partition, no parent, infinite rank) cannot lead us to one
-        // before it joins one itself, and then it is attached and counts; otherwise two such relays in a part
-        // cut off since power-on would each wait out FallbackRootWaitMs for the other. A root-capable
-        // neighbour still counts: it is about to claim a tree of its own.
-        private static bool NeverInTree(in BeaconBody beacon)
+        // A detached relay (no parent, infinite rank: never in a tree, or its parent is gone) cannot lead us to a
+        // tree before it joins one itself, and then it is attached and counts; otherwise two such relays in a
+        // part that reaches no root-capable tree would each wait out FallbackRootWaitMs for the other. A
+        // floating node (infinite rank under a parent) still counts, since its tree may come back, and so does
+        // a root-capable neighbour, which is about to claim a tree of its own.
+        private static bool IsDetachedRelay(in BeaconBody beacon)
         {
-            return beacon.PartitionId == 0 && beacon.ParentId == FrameHeader.NodeIdNone
+            return beacon.ParentId == FrameHeader.NodeIdNone
                 && beacon.Rank >= Topology.Rank.Max && (beacon.Capabilities & Capabilities.RootCapable) == 0;
         }
 

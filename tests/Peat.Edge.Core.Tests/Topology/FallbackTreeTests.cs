@@ -15,25 +15,39 @@ public sealed class FallbackTreeTests
 {
     private static readonly NodeLimits Wifi = NodeLimits.Gateway().WithWifiTiming();
 
-    /// <summary>A relay that has never been in a tree: no partition, no parent, infinite rank.</summary>
-    private static BeaconBody Unattached(Capabilities capabilities)
+    /// <summary>A detached relay: no parent, infinite rank, in <paramref name="partition"/> (0: never in a tree).</summary>
+    private static BeaconBody Unattached(Capabilities capabilities, ushort partition = 0)
     {
-        BeaconBody body = CraftedNeighbours.Candidate(rank: Rank.Infinite, partition: 0);
+        BeaconBody body = CraftedNeighbours.Candidate(rank: Rank.Infinite, partition: partition);
         body.Capabilities = capabilities;
         return body;
     }
 
-    [Fact]
-    public void A_relay_hearing_only_relays_never_in_a_tree_roots_after_the_power_on_hold_down_not_three()
+    [Theory]
+    [InlineData((ushort)0)] // never in a tree (an island since power-on)
+    [InlineData((ushort)0x8101)] // its parent died and nothing else in reach leads to the tree
+    public void A_relay_hearing_only_detached_relays_roots_after_the_hold_down_not_three(ushort partition)
     {
         // Two such relays on an island each counted the other as a possible parent and waited
         // FallbackRootWaitMs (three hold-downs: an hour on LoRa) for a tree neither could lead them to.
         var node = ParentSelectionTests.Node(out var crafted, limits: Wifi);
         long rootsBy = Wifi.DetachHoldDownMs + Wifi.FloatingParentGraceMs + 2000;
         Assert.True(rootsBy < Wifi.FallbackRootWaitMs, "the test must tell the two waits apart");
-        crafted.Run(0, rootsBy, (20, Unattached(Capabilities.CanParent)));
+        crafted.Run(0, rootsBy, (20, Unattached(Capabilities.CanParent, partition)));
         Assert.True(node.IsRoot, "a fallback root after the hold-down");
         Assert.False(PartitionIds.IsRootCapable(node.PartitionId));
+    }
+
+    [Fact]
+    public void A_floating_relay_is_still_waited_for()
+    {
+        // Infinite rank under a parent: its tree lost its root and may come back (an alternate claims the
+        // top), so a fallback root now would only pull this node away from it.
+        var node = ParentSelectionTests.Node(out var crafted, limits: Wifi);
+        BeaconBody floating = Unattached(Capabilities.CanParent, 0x8101);
+        floating.ParentId = 77;
+        crafted.Run(0, Wifi.DetachHoldDownMs + Wifi.FloatingParentGraceMs + 2000, (20, floating));
+        Assert.False(node.IsRoot);
     }
 
     [Fact]
