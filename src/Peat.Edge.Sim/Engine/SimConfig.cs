@@ -76,15 +76,30 @@ namespace Peat.Edge.Sim.Engine
                 string? problem = fault.Problem();
                 if (problem != null)
                 {
-                    throw new ArgumentException("SimConfig.Faults[" + k.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]: " + problem, nameof(Faults));
+                    throw new ArgumentException(FaultEntry(k) + problem, nameof(Faults));
+                }
+
+                if (fault.Target == FaultTarget.Explicit && fault.NodeId > (uint)Nodes.Length)
+                {
+                    throw new ArgumentException(FaultEntry(k) + "no node has id " + fault.NodeId.ToString(System.Globalization.CultureInfo.InvariantCulture), nameof(Faults));
                 }
 
                 if (fault.Target == FaultTarget.SameAsFault
                     && (fault.SameAsFault < 0 || fault.SameAsFault >= k || Faults[fault.SameAsFault].AtUs > fault.AtUs))
                 {
-                    throw new ArgumentException("SimConfig.Faults: SameAsFault must name an earlier entry that fires no later", nameof(Faults));
+                    throw new ArgumentException(FaultEntry(k) + "SameAsFault must name an earlier entry that fires no later", nameof(Faults));
+                }
+
+                if (fault.Target == FaultTarget.SameAsFault && Faults[fault.SameAsFault].Target == FaultTarget.None)
+                {
+                    throw new ArgumentException(FaultEntry(k) + "SameAsFault must name an earlier fault with a node", nameof(Faults));
                 }
             }
+        }
+
+        private static string FaultEntry(int index)
+        {
+            return "SimConfig.Faults[" + index.ToString(System.Globalization.CultureInfo.InvariantCulture) + "]: ";
         }
     }
 }

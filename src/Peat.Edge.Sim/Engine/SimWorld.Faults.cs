@@ -39,14 +39,20 @@ namespace Peat.Edge.Sim.Engine
                 throw new ArgumentException(problem, nameof(fault));
             }
 
+            if (fault.Target == FaultTarget.Explicit && fault.NodeId > (uint)_nodes.Length)
+            {
+                throw new ArgumentException("no node has id " + fault.NodeId.ToString(CultureInfo.InvariantCulture), nameof(fault));
+            }
+
             if (fault.AtUs < NowUs)
             {
                 throw new ArgumentOutOfRangeException(nameof(fault), "a fault cannot be planned in the past");
             }
 
-            if (fault.Target == FaultTarget.SameAsFault && (fault.SameAsFault < 0 || fault.SameAsFault >= _faultPlan.Count))
+            if (fault.Target == FaultTarget.SameAsFault
+                && (fault.SameAsFault < 0 || fault.SameAsFault >= _faultPlan.Count || _faultPlan[fault.SameAsFault].Target == FaultTarget.None))
             {
-                throw new ArgumentOutOfRangeException(nameof(fault), "SameAsFault must name an earlier planned fault");
+                throw new ArgumentOutOfRangeException(nameof(fault), "SameAsFault must name an earlier planned fault with a node");
             }
 
             _faultPlan.Add(fault);
@@ -94,7 +100,15 @@ namespace Peat.Edge.Sim.Engine
                     _graphDirty = true;
                     break;
                 case FaultKind.Heal:
-                    Heal(node);
+                    if (node != null || spec.Target == FaultTarget.None)
+                    {
+                        Heal(node);
+                    }
+                    else
+                    {
+                        note ??= "no node to heal; the fault did nothing"; // never a heal of everything by accident
+                    }
+
                     break;
                 case FaultKind.Loss:
                     _activeLosses.Add(planIndex);

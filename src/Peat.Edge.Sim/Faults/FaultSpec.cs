@@ -26,10 +26,16 @@ namespace Peat.Edge.Sim.Faults
         /// <summary>How long a Loss fault lasts.</summary>
         public long DurationUs { get; init; }
 
+        /// <summary>Largest clock step, in milliseconds either way (about 31 years): more cannot be a real clock's jump, and the node's time in microseconds must not overflow.</summary>
+        public const double ClockStepMsMax = 1e12;
+
         /// <summary>
         /// What makes this fault unusable on its own (an unknown kind or target, a node fault without a way to
-        /// pick its node, a loss outside 0..1), or null. Checked before a run so a bad plan fails at once with a
-        /// named field instead of doing nothing, or throwing, when it fires.
+        /// pick its node, an explicit node id of 0, a heal aimed by a chooser, a loss outside 0..1 or lasting past
+        /// the end of time, a clock step that is not a whole number of milliseconds within
+        /// <see cref="ClockStepMsMax"/>), or null. Checked before a run, with what only the config knows (node
+        /// ids in range, "same as" references) checked by <c>SimConfig.Validate</c>, so a bad plan fails at once
+        /// rather than doing nothing, or something else, when it fires.
         /// </summary>
         public string? Problem()
         {
@@ -59,14 +65,26 @@ namespace Peat.Edge.Sim.Faults
                 return name + " applies to the whole graph and takes no node target";
             }
 
-            if (Kind == FaultKind.Loss && (!(Value >= 0 && Value <= 1) || DurationUs < 0))
+            if (Target == FaultTarget.Explicit && NodeId == 0)
             {
-                return "loss: probability must be within 0..1 and duration >= 0";
+                return name + ": node id 0 is no node (ids start at 1)";
             }
 
-            if (Kind == FaultKind.ClockStep && !double.IsFinite(Value))
+            // A heal lifts one node's isolation, or with no node every cut: a chooser would pick some node that
+            // is probably not isolated, and a heal of nothing would pass for a heal of everything.
+            if (Kind == FaultKind.Heal && Target != FaultTarget.None && Target != FaultTarget.Explicit && Target != FaultTarget.SameAsFault)
             {
-                return "clock-step: milliseconds must be finite";
+                return "heal takes no target, an explicit node or the node of an earlier fault";
+            }
+
+            if (Kind == FaultKind.Loss && (!(Value >= 0 && Value <= 1) || DurationUs < 0 || DurationUs > long.MaxValue - AtUs))
+            {
+                return "loss: probability must be within 0..1 and the duration >= 0 and end before the end of time";
+            }
+
+            if (Kind == FaultKind.ClockStep && !(Math.Abs(Value) <= ClockStepMsMax && Math.Floor(Value) == Value))
+            {
+                return "clock-step: milliseconds must be a whole number within ±1e12";
             }
 
             return null;

@@ -105,9 +105,70 @@ public sealed class FaultTests
         { FaultSpec.Choosing(FaultKind.Partition, 1, FaultTarget.RandomAlive), "partition applies to the whole graph" },
         { new FaultSpec { Kind = FaultKind.Loss, AtUs = 1, Value = 1.5, DurationUs = 1 }, "loss: probability must be within 0..1" },
         { new FaultSpec { Kind = FaultKind.Loss, AtUs = 1, Value = double.NaN, DurationUs = 1 }, "loss: probability must be within 0..1" },
-        { new FaultSpec { Kind = FaultKind.ClockStep, AtUs = 1, Target = FaultTarget.Explicit, NodeId = 1, Value = double.PositiveInfinity }, "clock-step: milliseconds must be finite" },
+        { new FaultSpec { Kind = FaultKind.ClockStep, AtUs = 1, Target = FaultTarget.Explicit, NodeId = 1, Value = double.PositiveInfinity }, "clock-step: milliseconds must be a whole number within ±1e12" },
         { FaultSpec.OnNode(FaultKind.Kill, -1, 1), "kill: time must be >= 0" },
+        { FaultSpec.Global(FaultKind.Restart, 1), "restart needs a node target" },
+        { FaultSpec.Global(FaultKind.Isolate, 1), "isolate needs a node target" },
+        { FaultSpec.Global(FaultKind.ClockStep, 1), "clock-step needs a node target" },
+        { FaultSpec.OnNode(FaultKind.Loss, 1, 1), "loss applies to the whole graph" },
+        { FaultSpec.OnNode(FaultKind.Heal, 1, 0), "heal: node id 0 is no node" },
+        { FaultSpec.Choosing(FaultKind.Heal, 1, FaultTarget.TopRoot), "heal takes no target, an explicit node or the node of an earlier fault" },
+        { new FaultSpec { Kind = FaultKind.Loss, AtUs = 1, Value = 0.5, DurationUs = -1 }, "loss: probability must be within 0..1 and the duration >= 0" },
+        { new FaultSpec { Kind = FaultKind.Loss, AtUs = 1, Value = 0.5, DurationUs = long.MaxValue }, "loss: probability must be within 0..1 and the duration >= 0 and end before the end of time" },
+        { new FaultSpec { Kind = FaultKind.ClockStep, AtUs = 1, Target = FaultTarget.Explicit, NodeId = 1, Value = 1e16 }, "clock-step: milliseconds must be a whole number within ±1e12" },
+        { new FaultSpec { Kind = FaultKind.ClockStep, AtUs = 1, Target = FaultTarget.Explicit, NodeId = 1, Value = 0.5 }, "clock-step: milliseconds must be a whole number" },
     };
+
+    [Fact]
+    public void Usable_plans_of_every_kind_pass_and_a_node_id_past_the_last_node_is_refused_by_the_config()
+    {
+        FaultSpec[] usable =
+        {
+            FaultSpec.OnNode(FaultKind.Kill, 1, 2), FaultSpec.Choosing(FaultKind.Restart, 2, FaultTarget.RandomAlive),
+            FaultSpec.Choosing(FaultKind.Isolate, 3, FaultTarget.SquadLeader), FaultSpec.Global(FaultKind.Partition, 4),
+            FaultSpec.Global(FaultKind.Heal, 5), new FaultSpec { Kind = FaultKind.Heal, AtUs = 6, Target = FaultTarget.SameAsFault, SameAsFault = 2 },
+            FaultSpec.OnNode(FaultKind.Heal, 6, 1), new FaultSpec { Kind = FaultKind.Loss, AtUs = 7, Value = 1, DurationUs = 1_000_000 },
+            new FaultSpec { Kind = FaultKind.ClockStep, AtUs = 8, Target = FaultTarget.TopRoot, Value = -FaultSpec.ClockStepMsMax },
+        };
+        Assert.All(usable, f => Assert.Null(f.Problem()));
+        SimConfig config = Worlds.HandPlaced(Peat.Edge.Sim.Links.LinkParameters.Wifi(), 100, 5, (10.0, 10.0), (20.0, 20.0)) with { Faults = usable };
+        config.Validate();
+
+        SimConfig pastTheEnd = config with { Faults = new[] { FaultSpec.OnNode(FaultKind.Heal, 1, 3) } };
+        Assert.Contains("SimConfig.Faults[0]: no node has id 3", Assert.Throws<ArgumentException>(pastTheEnd.Validate).Message);
+        Assert.Contains("no node has id 3", Assert.Throws<ArgumentException>(() => Worlds.Silent(config with { Faults = Array.Empty<FaultSpec>() }).ScheduleFault(FaultSpec.OnNode(FaultKind.Heal, 1, 3))).Message);
+    }
+
+    [Fact]
+    public void A_same_as_reference_to_a_fault_without_a_node_is_refused()
+    {
+        // It would heal nothing, or (before this check) pass for a heal of every cut.
+        FaultSpec[] plan =
+        {
+            FaultSpec.Global(FaultKind.Partition, 1),
+            new FaultSpec { Kind = FaultKind.Heal, AtUs = 2, Target = FaultTarget.SameAsFault, SameAsFault = 0 },
+        };
+        SimConfig config = Worlds.HandPlaced(Peat.Edge.Sim.Links.LinkParameters.Wifi(), 100, 5, (10.0, 10.0), (20.0, 20.0));
+        Assert.Contains("SimConfig.Faults[1]: SameAsFault must name an earlier fault with a node", Assert.Throws<ArgumentException>((config with { Faults = plan }).Validate).Message);
+        SimWorld world = Worlds.Silent(config);
+        world.ScheduleFault(plan[0]);
+        Assert.Contains("SameAsFault must name an earlier planned fault with a node", Assert.Throws<ArgumentOutOfRangeException>(() => world.ScheduleFault(plan[1])).Message);
+    }
+
+    [Fact]
+    public void A_heal_of_an_isolation_that_found_no_node_heals_nothing_rather_than_every_cut()
+    {
+        // One node, the only root-capable one: a random pick never takes it, so the isolation chooses nobody.
+        SimWorld world = Worlds.Silent(Worlds.HandPlaced(Peat.Edge.Sim.Links.LinkParameters.Wifi(), 100, 5, (10.0, 10.0)));
+        world.ScheduleFault(FaultSpec.Choosing(FaultKind.Isolate, 1_000_000, FaultTarget.RandomAlive));
+        world.ScheduleFault(FaultSpec.Global(FaultKind.Partition, 1_000_000));
+        world.ScheduleFault(new FaultSpec { Kind = FaultKind.Heal, AtUs = 2_000_000, Target = FaultTarget.SameAsFault, SameAsFault = 0 });
+        world.RunUntil(2_000_000);
+        Assert.Null(world.Faults[0].NodeId);
+        Assert.Null(world.Faults[2].NodeId);
+        Assert.True(world.IsPartitioned, "the partition stays: this heal was for the isolation");
+        Assert.Contains("chose no node", world.Faults[2].Note);
+    }
 
     [Theory]
     [MemberData(nameof(UnusableFaults))]
