@@ -93,8 +93,10 @@ namespace Peat.Edge.Core.Limits
         public int ParentDwellMs = 10000;
 
         /// <summary>
-        /// A better candidate must stay better (by the switch threshold) this long, at every evaluation,
-        /// before the node moves to it: link estimates are noisy, and a lead that comes and goes is noise.
+        /// A better candidate must lead the parent (by the switch threshold) this long before the node moves
+        /// to it, its clock restarting when another candidate leads or its lead falls under the threshold: link
+        /// estimates are noisy, and a lead that comes and goes is noise. A better tree waits this too, but a
+        /// fallback tree's member waits at most <see cref="FloatingParentGraceMs"/> to reach a root-capable tree.
         /// </summary>
         public int ParentChallengeMs = 10000;
 
@@ -146,6 +148,9 @@ namespace Peat.Edge.Core.Limits
         /// How long a node stays with a parent that floats (lost its own parent) before it takes another
         /// parent in the same tree: a parent that lost a few beacons re-attaches within a couple of its
         /// intervals, and its subtree should not scatter meanwhile (2.5 × <see cref="BeaconIntervalMsMax"/>).
+        /// Also how long a detached node waits before rooting a fallback tree when nobody in reach could lead it
+        /// to one, and (when shorter than <see cref="ParentChallengeMs"/>) how long a fallback tree's member
+        /// waits before moving to a root-capable tree.
         /// </summary>
         public int FloatingParentGraceMs => (BeaconIntervalMsMax * 5) / 2;
 

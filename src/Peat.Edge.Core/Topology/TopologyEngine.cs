@@ -23,10 +23,14 @@ namespace Peat.Edge.Core.Topology
     /// <item>Trees: a better partition id wins (root-capable roots, then priority, then id); a tree
     /// whose root was lost recently is suspect and ranks below every other tree.</item>
     /// <item>Root: a root-capable node roots its own tree unless a better tree is available; a node that
-    /// can parent roots a fallback tree after <c>FallbackRootWaitMs</c> detached with no tree in reach.</item>
+    /// can parent roots a fallback tree after <c>FallbackRootWaitMs</c> detached with no tree in reach, or
+    /// after the floating grace when no neighbour could ever lead it to one (detached relays, which have no
+    /// parent and an infinite rank, do not count; floating and root-capable neighbours do).</item>
     /// <item>Within a tree, the best multi-factor score wins, but the current parent is kept unless the
-    /// best beats it by the switch threshold, has done so at every evaluation for the challenge time, and
-    /// the minimum dwell has passed; or unless the current parent stopped being a candidate.</item>
+    /// same challenger has led it by the switch threshold for the challenge time (its clock restarts when
+    /// another candidate leads or its lead falls under the threshold) and the minimum dwell has passed; or
+    /// unless the current parent stopped being a candidate. A better tree waits the challenge too, except
+    /// that a fallback tree's member moves to a root-capable tree after the floating grace when shorter.</item>
     /// <item>No candidate and no root: detach, announcing an infinite rank (poison) so descendants move;
     /// after the hold-down every former descendant has dropped us, and the floor is forgotten. A node
     /// whose parent detached but is still heard keeps it and floats (infinite rank, parent kept) unless a

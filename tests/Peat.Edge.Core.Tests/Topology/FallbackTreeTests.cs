@@ -73,9 +73,29 @@ public sealed class FallbackTreeTests
         Assert.Equal(10u, node.ParentId);
 
         BeaconBody rootCapableTree = CraftedNeighbours.Candidate(partition: 0x8101);
-        crafted.Run(4000, 4000 + Wifi.FloatingParentGraceMs + 3000, (10, fallback), (20, rootCapableTree));
+        crafted.Run(4000, 4000 + Wifi.FloatingParentGraceMs - 1000, (10, fallback), (20, rootCapableTree));
+        Assert.Equal(10u, node.ParentId); // the lead must last the grace: a link heard for a moment is not enough
+        crafted.Run(4000 + Wifi.FloatingParentGraceMs, 4000 + Wifi.FloatingParentGraceMs + 3000, (10, fallback), (20, rootCapableTree));
         Assert.Equal(20u, node.ParentId);
         Assert.Equal((ushort)0x8101, node.PartitionId);
+    }
+
+    [Fact]
+    public void On_lora_a_fallback_member_waits_the_challenge_because_it_is_shorter_than_the_grace()
+    {
+        NodeLimits lora = NodeLimits.Gateway().WithLoraTiming();
+        Assert.True(lora.ParentChallengeMs < lora.FloatingParentGraceMs, "the LoRa preset this test is about");
+        var node = ParentSelectionTests.Node(out var crafted, limits: lora);
+        BeaconBody fallback = CraftedNeighbours.Candidate(partition: 0x0042);
+        crafted.Run(0, 30000, (10, fallback));
+        Assert.Equal(10u, node.ParentId);
+
+        BeaconBody rootCapableTree = CraftedNeighbours.Candidate(partition: 0x8101);
+        long challengeEnds = 31000 + lora.ParentChallengeMs;
+        crafted.Run(31000, challengeEnds - 2000, (10, fallback), (20, rootCapableTree));
+        Assert.Equal(10u, node.ParentId);
+        crafted.Run(challengeEnds - 1000, challengeEnds + 3000, (10, fallback), (20, rootCapableTree));
+        Assert.Equal(20u, node.ParentId);
     }
 
     [Fact]
