@@ -67,17 +67,7 @@ public sealed class FallbackTreeTests
     public void A_member_of_a_fallback_tree_moves_to_a_root_capable_tree_within_the_floating_grace()
     {
         Assert.True(Wifi.FloatingParentGraceMs + 3000 < Wifi.ParentChallengeMs, "the test must tell the grace from the challenge");
-        var node = ParentSelectionTests.Node(out var crafted, limits: Wifi);
-        BeaconBody fallback = CraftedNeighbours.Candidate(partition: 0x0042);
-        crafted.Run(0, 3000, (10, fallback));
-        Assert.Equal(10u, node.ParentId);
-
-        BeaconBody rootCapableTree = CraftedNeighbours.Candidate(partition: 0x8101);
-        crafted.Run(4000, 4000 + Wifi.FloatingParentGraceMs - 1000, (10, fallback), (20, rootCapableTree));
-        Assert.Equal(10u, node.ParentId); // the lead must last the grace: a link heard for a moment is not enough
-        crafted.Run(4000 + Wifi.FloatingParentGraceMs, 4000 + Wifi.FloatingParentGraceMs + 3000, (10, fallback), (20, rootCapableTree));
-        Assert.Equal(20u, node.ParentId);
-        Assert.Equal((ushort)0x8101, node.PartitionId);
+        MovesOnlyAfter(Wifi, fromTree: 0x0042, toTree: 0x8101, Wifi.FloatingParentGraceMs); // a link heard for a moment is not enough
     }
 
     [Fact]
@@ -85,30 +75,29 @@ public sealed class FallbackTreeTests
     {
         NodeLimits lora = NodeLimits.Gateway().WithLoraTiming();
         Assert.True(lora.ParentChallengeMs < lora.FloatingParentGraceMs, "the LoRa preset this test is about");
-        var node = ParentSelectionTests.Node(out var crafted, limits: lora);
-        BeaconBody fallback = CraftedNeighbours.Candidate(partition: 0x0042);
-        crafted.Run(0, 30000, (10, fallback));
-        Assert.Equal(10u, node.ParentId);
-
-        BeaconBody rootCapableTree = CraftedNeighbours.Candidate(partition: 0x8101);
-        long challengeEnds = 31000 + lora.ParentChallengeMs;
-        crafted.Run(31000, challengeEnds - 2000, (10, fallback), (20, rootCapableTree));
-        Assert.Equal(10u, node.ParentId);
-        crafted.Run(challengeEnds - 1000, challengeEnds + 3000, (10, fallback), (20, rootCapableTree));
-        Assert.Equal(20u, node.ParentId);
+        MovesOnlyAfter(lora, fromTree: 0x0042, toTree: 0x8101, lora.ParentChallengeMs);
     }
 
     [Fact]
     public void A_move_between_two_root_capable_trees_still_waits_the_challenge()
     {
-        var node = ParentSelectionTests.Node(out var crafted, limits: Wifi);
-        BeaconBody worseTree = CraftedNeighbours.Candidate(partition: 0x8042);
-        crafted.Run(0, 3000, (10, worseTree));
-        BeaconBody betterTree = CraftedNeighbours.Candidate(partition: 0x8101);
-        long challengeEnds = 4000 + Wifi.ParentChallengeMs;
-        crafted.Run(4000, challengeEnds - 2000, (10, worseTree), (20, betterTree));
+        MovesOnlyAfter(Wifi, fromTree: 0x8042, toTree: 0x8101, Wifi.ParentChallengeMs);
+    }
+
+    /// <summary>Attached in <paramref name="fromTree"/>, the node hears a parent in the better <paramref name="toTree"/>: it must stay for <paramref name="waitMs"/> (it hears the first beacon at 4 s) and move within 3 s after.</summary>
+    private static void MovesOnlyAfter(NodeLimits limits, ushort fromTree, ushort toTree, long waitMs)
+    {
+        var node = ParentSelectionTests.Node(out var crafted, limits: limits);
+        BeaconBody current = CraftedNeighbours.Candidate(partition: fromTree);
+        crafted.Run(0, 3000, (10, current));
         Assert.Equal(10u, node.ParentId);
-        crafted.Run(challengeEnds - 1000, challengeEnds + 2000, (10, worseTree), (20, betterTree));
+
+        BeaconBody better = CraftedNeighbours.Candidate(partition: toTree);
+        long waitEnds = 4000 + waitMs;
+        crafted.Run(4000, waitEnds - 1000, (10, current), (20, better));
+        Assert.Equal(10u, node.ParentId);
+        crafted.Run(waitEnds, waitEnds + 3000, (10, current), (20, better));
         Assert.Equal(20u, node.ParentId);
+        Assert.Equal(toTree, node.PartitionId);
     }
 }
