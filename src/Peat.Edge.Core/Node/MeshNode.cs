@@ -239,7 +239,7 @@ namespace Peat.Edge.Core.Node
                 long silentMs = _nowMs - lost.LastHeardMs;
                 _metrics.NeighbourLost();
                 Emit(MeshEventKind.NeighbourLost, lost.NodeId, silentMs > int.MaxValue ? int.MaxValue : (int)silentMs);
-                _topology.OnNeighbourGone(lost, _nowMs);
+                _topology.OnNeighbourGone(lost, _nowMs, evicted: false);
             }
 
             Evaluate();
@@ -284,7 +284,7 @@ namespace Peat.Edge.Core.Node
             {
                 _metrics.NeighbourLost();
                 Emit(MeshEventKind.NeighbourLost, suspect, 0);
-                _topology.OnNeighbourGone(removed, _nowMs);
+                _topology.OnNeighbourGone(removed, _nowMs, evicted: false);
                 Evaluate();
                 CheckParentAssignment();
             }
@@ -355,7 +355,7 @@ namespace Peat.Edge.Core.Node
                 {
                     _metrics.NeighbourLost();
                     Emit(MeshEventKind.NeighbourLeft, header.SourceId, 0);
-                    _topology.OnNeighbourGone(left, _nowMs);
+                    _topology.OnNeighbourGone(left, _nowMs, evicted: false);
                     Evaluate();
                 }
 
@@ -376,7 +376,7 @@ namespace Peat.Edge.Core.Node
                     {
                         _metrics.TableEviction();
                         Emit(MeshEventKind.NeighbourEvicted, evicted.NodeId, 0);
-                        _topology.OnNeighbourGone(evicted, _nowMs);
+                        _topology.OnNeighbourGone(evicted, _nowMs, evicted: true);
                     }
 
                     _metrics.NeighbourAdded();

@@ -250,10 +250,11 @@ namespace Peat.Edge.Core.Topology
             return change >= Topology.Rank.StepMin || (previous >= Topology.Rank.Max) != (rank >= Topology.Rank.Max);
         }
 
-        /// <summary>A neighbour left the table (lost, left, or evicted).</summary>
-        public void OnNeighbourGone(in NeighbourEntry gone, long nowMs)
+        /// <summary>A neighbour left the table: lost or left, or (<paramref name="evicted"/>) pushed out of a full table to make room.</summary>
+        public void OnNeighbourGone(in NeighbourEntry gone, long nowMs, bool evicted)
         {
-            if (gone.Beacon.ParentId == _identity.NodeId)
+            bool wasChild = gone.Beacon.ParentId == _identity.NodeId;
+            if (wasChild)
             {
                 RemoveChild(gone.NodeId, nowMs);
             }
@@ -265,10 +266,17 @@ namespace Peat.Edge.Core.Topology
 
             if (gone.NodeId == _parentId)
             {
-                LoseParent(nowMs);
+                LoseParent(nowMs); // never by eviction: the table protects the parent
             }
 
-            _trickle.Reset(nowMs);
+            // A loss is news for the neighbourhood; an eviction is bookkeeping (the neighbour is alive and comes
+            // back when heard), unless it took a child (our load changed). A lateral's eviction resets nothing
+            // here: should the cell's election change, the role change resets the timer. Resetting on every
+            // eviction kept the leaves of a full table beaconing at the minimum interval (11-12% LoRa airtime).
+            if (!evicted || wasChild)
+            {
+                _trickle.Reset(nowMs);
+            }
         }
 
         /// <summary>

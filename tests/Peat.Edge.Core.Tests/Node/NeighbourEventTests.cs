@@ -43,6 +43,57 @@ public sealed class NeighbourEventTests
     }
 
     [Fact]
+    public void An_eviction_leaves_the_beacon_interval_alone_but_a_lost_neighbour_resets_it()
+    {
+        // Dense LoRa runs evicted all the time; resetting the Trickle timer on each eviction kept the leaves
+        // of full tables beaconing at the minimum interval (11-12% airtime instead of about 2%).
+        int capacity = _limits.NeighbourCapacity;
+        long t = 0;
+        void Tick(long untilMs)
+        {
+            for (; t <= untilMs; t += 100)
+            {
+                if (_node.NextDeadlineMs <= t)
+                {
+                    _node.Tick(t);
+                }
+
+                while (_node.TryDequeueOutgoing(new byte[256], 0, out _, out _))
+                {
+                }
+            }
+        }
+
+        for (long beaconAt = 0; beaconAt <= 20000; beaconAt += 1000)
+        {
+            for (uint id = 1; id <= capacity; id++)
+            {
+                Send(id, Leaf(), beaconAt + id);
+            }
+
+            Tick(beaconAt + 999);
+        }
+
+        int grown = _node.BeaconIntervalMs;
+        Assert.True(grown > _limits.BeaconIntervalMsMin, $"a stable node's interval grows ({grown} ms)");
+
+        // 1.3 s after the last round every entry has missed a beacon: the newcomer evicts the stalest.
+        Tick(22299);
+        Assert.Equal(ReceiveResult.Accepted, Send(501, Leaf(), 22300));
+        Assert.Equal(1, _metrics.Snapshot().TableEvictions);
+        Assert.Equal(grown, _node.BeaconIntervalMs);
+
+        // Nobody is heard again: after three missed beacons the neighbours are lost, and that resets it.
+        while (_metrics.Snapshot().NeighboursLost == 0 && t < 26000)
+        {
+            Tick(t);
+        }
+
+        Assert.True(_metrics.Snapshot().NeighboursLost > 0, "lost within three intervals");
+        Assert.Equal(_limits.BeaconIntervalMsMin, _node.BeaconIntervalMs);
+    }
+
+    [Fact]
     public void A_full_table_refuses_while_every_entry_is_fresh_then_evicts_the_stalest_with_an_event_and_a_counter()
     {
         int capacity = _limits.NeighbourCapacity;
