@@ -215,12 +215,12 @@ namespace Peat.Edge.Core.Topology
         }
 
         /// <summary>
-        /// A neighbour's beacon was applied; returns true when the topology should be evaluated now. Only a
-        /// change of structure asks for that: a new neighbour, another tree, level or parent, a load change, a
-        /// rank that moved by a hop or more or crossed attached/detached, or any beacon while this node is
-        /// cut off. A rank that drifted with link quality (most beacons) waits for the next <c>Tick</c>,
-        /// which evaluates before every beacon this node sends; a parent switch waits for a challenge of
-        /// seconds anyway. The parent's own beacon still updates this node's rank at once, as before.
+        /// A neighbour's beacon was applied; returns true when the topology should be evaluated now: on a
+        /// change of structure (a new neighbour, another tree, level or parent, a load change, a rank that moved
+        /// by a hop or more or crossed attached/detached), on any beacon of the parent or of a challenger (where
+        /// a challenge is won or lost), and on any beacon while this node is cut off. A rank that drifted with
+        /// link quality (most other beacons) waits for the next <c>Tick</c>, which evaluates before every
+        /// beacon this node sends.
         /// </summary>
         public bool OnBeaconApplied(uint sourceId, in BeaconBody previous, bool hadPrevious, in BeaconBody beacon, long nowMs)
         {

@@ -73,15 +73,10 @@ namespace Peat.Edge.Sim.Engine
             for (int k = 0; k < Faults.Count; k++)
             {
                 FaultSpec fault = Faults[k];
-                string? problem = fault.Problem();
+                string? problem = fault.Problem(Nodes.Length);
                 if (problem != null)
                 {
                     throw new ArgumentException(FaultEntry(k) + problem, nameof(Faults));
-                }
-
-                if (fault.Target == FaultTarget.Explicit && fault.NodeId > (uint)Nodes.Length)
-                {
-                    throw new ArgumentException(FaultEntry(k) + "no node has id " + fault.NodeId.ToString(System.Globalization.CultureInfo.InvariantCulture), nameof(Faults));
                 }
 
                 if (fault.Target == FaultTarget.SameAsFault

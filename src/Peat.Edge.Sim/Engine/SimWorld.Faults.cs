@@ -33,15 +33,10 @@ namespace Peat.Edge.Sim.Engine
         public void ScheduleFault(FaultSpec fault)
         {
             ArgumentNullException.ThrowIfNull(fault);
-            string? problem = fault.Problem();
+            string? problem = fault.Problem(_nodes.Length);
             if (problem != null)
             {
                 throw new ArgumentException(problem, nameof(fault));
-            }
-
-            if (fault.Target == FaultTarget.Explicit && fault.NodeId > (uint)_nodes.Length)
-            {
-                throw new ArgumentException("no node has id " + fault.NodeId.ToString(CultureInfo.InvariantCulture), nameof(fault));
             }
 
             if (fault.AtUs < NowUs)
@@ -145,13 +140,7 @@ namespace Peat.Edge.Sim.Engine
                 case FaultTarget.None:
                     return -1;
                 case FaultTarget.Explicit:
-                    if (spec.NodeId < 1 || spec.NodeId > (uint)_nodes.Length)
-                    {
-                        note = "no node has id " + spec.NodeId.ToString(CultureInfo.InvariantCulture);
-                        return -1;
-                    }
-
-                    return (int)spec.NodeId - 1;
+                    return (int)spec.NodeId - 1; // in range: FaultSpec.Problem refused anything else
                 case FaultTarget.SameAsFault:
                     int chosen = _faultChosen[spec.SameAsFault];
                     note = chosen < 0 ? "the earlier fault chose no node" : null;

@@ -30,14 +30,14 @@ namespace Peat.Edge.Sim.Faults
         public const double ClockStepMsMax = 1e12;
 
         /// <summary>
-        /// What makes this fault unusable on its own (an unknown kind or target, a node fault without a way to
-        /// pick its node, an explicit node id of 0, a heal aimed by a chooser, a loss outside 0..1 or lasting past
-        /// the end of time, a clock step that is not a whole number of milliseconds within
-        /// <see cref="ClockStepMsMax"/>), or null. Checked before a run, with what only the config knows (node
-        /// ids in range, "same as" references) checked by <c>SimConfig.Validate</c>, so a bad plan fails at once
-        /// rather than doing nothing, or something else, when it fires.
+        /// What makes this fault unusable in a world of <paramref name="nodeCount"/> nodes (an unknown kind or
+        /// target, a node fault without a way to pick its node, an explicit node id outside 1..nodeCount, a heal
+        /// aimed by a chooser, a loss outside 0..1 or lasting past the end of time, a clock step that is not a
+        /// whole number of milliseconds within <see cref="ClockStepMsMax"/>), or null. Checked before a run, with
+        /// "same as" references checked against the plan by its owner, so a bad plan fails at once rather than
+        /// doing nothing, or something else, when it fires.
         /// </summary>
-        public string? Problem()
+        public string? Problem(int nodeCount)
         {
             if (!Enum.IsDefined(Kind))
             {
@@ -68,6 +68,11 @@ namespace Peat.Edge.Sim.Faults
             if (Target == FaultTarget.Explicit && NodeId == 0)
             {
                 return name + ": node id 0 is no node (ids start at 1)";
+            }
+
+            if (Target == FaultTarget.Explicit && NodeId > (uint)nodeCount)
+            {
+                return name + ": no node has id " + NodeId.ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
             // A heal lifts one node's isolation, or with no node every cut: a chooser would pick some node that

@@ -130,12 +130,12 @@ public sealed class FaultTests
             FaultSpec.OnNode(FaultKind.Heal, 6, 1), new FaultSpec { Kind = FaultKind.Loss, AtUs = 7, Value = 1, DurationUs = 1_000_000 },
             new FaultSpec { Kind = FaultKind.ClockStep, AtUs = 8, Target = FaultTarget.TopRoot, Value = -FaultSpec.ClockStepMsMax },
         };
-        Assert.All(usable, f => Assert.Null(f.Problem()));
+        Assert.All(usable, f => Assert.Null(f.Problem(nodeCount: 2)));
         SimConfig config = Worlds.HandPlaced(Peat.Edge.Sim.Links.LinkParameters.Wifi(), 100, 5, (10.0, 10.0), (20.0, 20.0)) with { Faults = usable };
         config.Validate();
 
         SimConfig pastTheEnd = config with { Faults = new[] { FaultSpec.OnNode(FaultKind.Heal, 1, 3) } };
-        Assert.Contains("SimConfig.Faults[0]: no node has id 3", Assert.Throws<ArgumentException>(pastTheEnd.Validate).Message);
+        Assert.Contains("SimConfig.Faults[0]: heal: no node has id 3", Assert.Throws<ArgumentException>(pastTheEnd.Validate).Message);
         Assert.Contains("no node has id 3", Assert.Throws<ArgumentException>(() => Worlds.Silent(config with { Faults = Array.Empty<FaultSpec>() }).ScheduleFault(FaultSpec.OnNode(FaultKind.Heal, 1, 3))).Message);
     }
 
