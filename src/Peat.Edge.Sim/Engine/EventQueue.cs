@@ -29,17 +29,131 @@ namespace Peat.Edge.Sim.Engine
         /// <summary>Queues <paramref name="simEvent"/> at <paramref name="atUs"/> (not before now).</summary>
         public void Schedule(long atUs, in SimEvent simEvent)
         {
+            Insert(new Entry(CheckedTime(atUs), _sequence++, simEvent));
+        }
+
+        /// <summary>
+        /// Takes <paramref name="count"/> insertion sequence numbers at once and returns the first: events that
+        /// are created together and kept outside the queue (a frame's arrivals, <see cref="ReplaceNext"/>) are
+        /// ordered as if each had been scheduled then, one after the other.
+        /// </summary>
+        public long ReserveSequences(int count)
+        {
+            if (count < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(count), "must not be negative");
+            }
+
+            long first = _sequence;
+            _sequence += count;
+            return first;
+        }
+
+        /// <summary>Queues <paramref name="simEvent"/> at <paramref name="atUs"/> with a sequence number taken by <see cref="ReserveSequences"/>.</summary>
+        public void Schedule(long atUs, long sequence, in SimEvent simEvent)
+        {
+            Insert(new Entry(CheckedTime(atUs), CheckedSequence(sequence), simEvent));
+        }
+
+        /// <summary>Takes the next event if it is due at or before <paramref name="untilUs"/>, advancing the clock to it.</summary>
+        public bool TryDequeue(long untilUs, out SimEvent simEvent)
+        {
+            if (!TryPeek(untilUs, out simEvent))
+            {
+                return false;
+            }
+
+            RemoveNext();
+            return true;
+        }
+
+        /// <summary>
+        /// Shows the next event if it is due at or before <paramref name="untilUs"/> and advances the clock to
+        /// it, leaving it queued: the caller then either removes it (<see cref="RemoveNext"/>) or puts another
+        /// in its place (<see cref="ReplaceNext"/>), before it schedules anything.
+        /// </summary>
+        public bool TryPeek(long untilUs, out SimEvent simEvent)
+        {
+            if (_count == 0 || _heap[0].AtUs > untilUs)
+            {
+                simEvent = default;
+                return false;
+            }
+
+            simEvent = _heap[0].Event;
+            _nowUs = _heap[0].AtUs;
+            return true;
+        }
+
+        /// <summary>Removes the next event (the one <see cref="TryPeek"/> showed).</summary>
+        public void RemoveNext()
+        {
+            if (_count == 0)
+            {
+                throw new InvalidOperationException("the queue is empty");
+            }
+
+            Entry[] heap = _heap;
+            int last = --_count;
+            if (last > 0)
+            {
+                SiftDown(heap, heap[last], last);
+            }
+
+            heap[last] = default;
+        }
+
+        /// <summary>
+        /// Replaces the next event with <paramref name="simEvent"/> at <paramref name="atUs"/> and a reserved
+        /// <paramref name="sequence"/>: one pass down the heap instead of a removal and an insertion, which
+        /// usually stops at the top when the replacement is due soon (the next arrival of the same frame).
+        /// </summary>
+        public void ReplaceNext(long atUs, long sequence, in SimEvent simEvent)
+        {
+            if (_count == 0)
+            {
+                throw new InvalidOperationException("the queue is empty");
+            }
+
+            SiftDown(_heap, new Entry(CheckedTime(atUs), CheckedSequence(sequence), simEvent), _count);
+        }
+
+        /// <summary>Moves the clock to <paramref name="timeUs"/> when nothing is due before it (end of a run slice).</summary>
+        public void AdvanceTo(long timeUs)
+        {
+            if (timeUs > _nowUs)
+            {
+                _nowUs = timeUs;
+            }
+        }
+
+        private long CheckedTime(long atUs)
+        {
             if (atUs < _nowUs)
             {
                 throw new InvalidOperationException("an event was scheduled in the past (" + atUs.ToString(System.Globalization.CultureInfo.InvariantCulture) + " us < now)");
             }
 
+            return atUs;
+        }
+
+        private long CheckedSequence(long sequence)
+        {
+            if (sequence < 0 || sequence >= _sequence)
+            {
+                throw new ArgumentOutOfRangeException(nameof(sequence), "was not reserved");
+            }
+
+            return sequence;
+        }
+
+        private void Insert(in Entry entry)
+        {
             if (_count == _heap.Length)
             {
                 Array.Resize(ref _heap, _heap.Length * 2);
             }
 
-            Entry entry = new Entry(atUs, _sequence++, simEvent);
             Entry[] heap = _heap;
             int index = _count++;
             while (index > 0)
@@ -57,38 +171,8 @@ namespace Peat.Edge.Sim.Engine
             heap[index] = entry;
         }
 
-        /// <summary>Takes the next event if it is due at or before <paramref name="untilUs"/>, advancing the clock to it.</summary>
-        public bool TryDequeue(long untilUs, out SimEvent simEvent)
-        {
-            if (_count == 0 || _heap[0].AtUs > untilUs)
-            {
-                simEvent = default;
-                return false;
-            }
-
-            Entry[] heap = _heap;
-            simEvent = heap[0].Event;
-            _nowUs = heap[0].AtUs;
-            int last = --_count;
-            if (last > 0)
-            {
-                SiftDown(heap, heap[last], last);
-            }
-
-            heap[last] = default;
-            return true;
-        }
-
-        /// <summary>Moves the clock to <paramref name="timeUs"/> when nothing is due before it (end of a run slice).</summary>
-        public void AdvanceTo(long timeUs)
-        {
-            if (timeUs > _nowUs)
-            {
-                _nowUs = timeUs;
-            }
-        }
-
-        // Places moved (the former last entry) from the root down; count is the heap size without it.
+        // Places moved from the root down over heap entries 1..count-1 (a removal moves the last entry there,
+        // count then excluding it; a replacement puts a new one there).
         private static void SiftDown(Entry[] heap, in Entry moved, int count)
         {
             int index = 0;

@@ -3,7 +3,7 @@ namespace Peat.Edge.Sim.Engine
     /// <summary>
     /// One queued event: a small value (no allocation per event). The meaning of <see cref="Node"/> and
     /// <see cref="Arg"/> depends on <see cref="Kind"/>: Wake (node, wake generation), RadioFree (node,
-    /// incarnation), Arrival (receiver, transmission slot, link), ReceptionStart/End (receiver, reception slot),
+    /// incarnation), Arrival (-, transmission slot: the frame's next arrival, the slot holding them all), ReceptionStart/End (receiver, reception slot),
     /// Fault and LossEnd (-, fault index), Check (-, -).
     /// </summary>
     public readonly struct SimEvent
@@ -17,16 +17,12 @@ namespace Peat.Edge.Sim.Engine
         /// <summary>Kind-specific argument.</summary>
         public readonly int Arg;
 
-        /// <summary>Arrival: the index of the sender→receiver link in the radio graph (its signal), else 0.</summary>
-        public readonly int Link;
-
         /// <summary>Creates an event.</summary>
-        public SimEvent(SimEventKind kind, int node, int arg, int link = 0)
+        public SimEvent(SimEventKind kind, int node, int arg)
         {
             Kind = kind;
             Node = node;
             Arg = arg;
-            Link = link;
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Peat.Edge.Sim.Engine
         /// <summary>A node's radio is free again: send its next queued frame.</summary>
         RadioFree = 2,
 
-        /// <summary>A frame arrives complete at a receiver (links without collision modelling).</summary>
+        /// <summary>A frame arrives complete at its next receiver (links without collision modelling; one queued event per frame).</summary>
         Arrival = 3,
 
         /// <summary>A frame starts arriving at a receiver (collision-modelled links).</summary>

@@ -19,6 +19,9 @@ namespace Peat.Edge.Sim.Engine
         private const byte LostHalfDuplex = 2;
         private const byte LostDown = 3;
 
+        /// <summary>Arrivals a transmission slot holds before it grows (a 100-node Wi-Fi node has about 16 links).</summary>
+        private const int ArrivalsInitialCapacity = 32;
+
         private Transmission[] _tx = new Transmission[256];
         private readonly Stack<int> _txFree = new Stack<int>();
         private int _txUsed;
@@ -164,19 +167,77 @@ namespace Peat.Edge.Sim.Engine
                 }
                 else
                 {
-                    _tx[slot].Refs++;
-                    _queue.Schedule(endUs + link.ExtraDelayUs + _link.DeliveryDelayUs(_channel), new SimEvent(SimEventKind.Arrival, receiver.Index, slot, firstLink + linkOffset));
+                    AddArrival(ref _tx[slot], endUs + link.ExtraDelayUs + _link.DeliveryDelayUs(_channel), firstLink + linkOffset);
                 }
             }
 
+            QueueArrivals(slot);
             ReleaseTransmission(slot);
         }
 
-        private void OnArrival(SimNode receiver, int slot, int linkIndex)
+        // Keeps the frame's arrivals in the order they happen (time, then the order they were drawn in:
+        // the order their own events would have had), by insertion: a frame has a few tens at most.
+        private static void AddArrival(ref Transmission tx, long atUs, int linkIndex)
         {
+            if (tx.ArrivalCount == tx.Arrivals.Length)
+            {
+                Array.Resize(ref tx.Arrivals, tx.Arrivals.Length * 2);
+            }
+
+            Arrival[] arrivals = tx.Arrivals;
+            int index = tx.ArrivalCount;
+            while (index > 0 && arrivals[index - 1].AtUs > atUs)
+            {
+                arrivals[index] = arrivals[index - 1];
+                index--;
+            }
+
+            arrivals[index] = new Arrival { AtUs = atUs, Order = tx.ArrivalCount, Link = linkIndex };
+            tx.ArrivalCount++;
+        }
+
+        // One queue entry stands for all of a frame's arrivals, keyed by the next one: each takes the
+        // sequence number its own event would have had, so the order of everything is unchanged.
+        private void QueueArrivals(int slot)
+        {
+            ref Transmission tx = ref _tx[slot];
+            if (tx.ArrivalCount == 0)
+            {
+                return;
+            }
+
+            tx.FirstSequence = _queue.ReserveSequences(tx.ArrivalCount);
+            tx.ArrivalNext = 0;
+            tx.Refs++;
+            _queue.Schedule(tx.Arrivals[0].AtUs, tx.FirstSequence + tx.Arrivals[0].Order, new SimEvent(SimEventKind.Arrival, -1, slot));
+        }
+
+        // The frame's next arrival is due (its entry is at the head of the queue): move the entry to the one
+        // after, or remove it after the last, then deliver.
+        private void OnArrival(int slot)
+        {
+            Arrival arrival;
+            bool last;
+            {
+                ref Transmission tx = ref _tx[slot]; // not held over Deliver: a transmission there may grow _tx
+                arrival = tx.Arrivals[tx.ArrivalNext++];
+                last = tx.ArrivalNext == tx.ArrivalCount;
+                if (last)
+                {
+                    _queue.RemoveNext();
+                    tx.ArrivalCount = 0;
+                }
+                else
+                {
+                    ref Arrival next = ref tx.Arrivals[tx.ArrivalNext];
+                    _queue.ReplaceNext(next.AtUs, tx.FirstSequence + next.Order, new SimEvent(SimEventKind.Arrival, -1, slot));
+                }
+            }
+
+            ref readonly RadioLink link = ref _graph.LinkAt(arrival.Link);
+            SimNode receiver = _nodes[link.To];
             if (receiver.Alive)
             {
-                ref readonly RadioLink link = ref _graph.LinkAt(linkIndex);
                 Deliver(receiver, slot, link.RssiDbm, link.SnrDb);
             }
             else
@@ -184,7 +245,10 @@ namespace Peat.Edge.Sim.Engine
                 _radio.LostReceiverDown++;
             }
 
-            ReleaseTransmission(slot);
+            if (last)
+            {
+                ReleaseTransmission(slot);
+            }
         }
 
         private void OnReceptionStart(SimNode receiver, int reception)
@@ -294,6 +358,7 @@ namespace Peat.Edge.Sim.Engine
             }
 
             _tx[_txUsed].Buffer = new byte[_config.Link.MtuBytes];
+            _tx[_txUsed].Arrivals = new Arrival[ArrivalsInitialCapacity];
             return _txUsed++;
         }
 
@@ -340,6 +405,23 @@ namespace Peat.Edge.Sim.Engine
             public int Length;
             public int Sender;
             public int Refs;
+
+            /// <summary>Links without collision modelling: the frame's arrivals in order (grown when a node has more links).</summary>
+            public Arrival[] Arrivals;
+            public int ArrivalCount;
+
+            /// <summary>The next arrival to deliver.</summary>
+            public int ArrivalNext;
+
+            /// <summary>The sequence number of the first arrival drawn (each arrival's is this plus its <see cref="Arrival.Order"/>).</summary>
+            public long FirstSequence;
+        }
+
+        private struct Arrival
+        {
+            public long AtUs;
+            public int Order;
+            public int Link;
         }
 
         private struct Reception

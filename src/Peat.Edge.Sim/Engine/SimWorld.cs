@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Limits;
 using Peat.Edge.Core.Metrics;
 using Peat.Edge.Core.Node;
@@ -182,13 +183,36 @@ namespace Peat.Edge.Sim.Engine
         public void RunUntil(long untilUs)
         {
             long endUs = Math.Min(untilUs, _config.DurationUs);
-            while (_queue.TryDequeue(endUs, out SimEvent simEvent))
+            while (ProcessNext(endUs))
             {
-                _eventsProcessed++;
-                Dispatch(simEvent);
             }
 
             _queue.AdvanceTo(endUs);
+        }
+
+        // One event, outside the loop that calls it: the JIT moves a method to optimised code after enough
+        // calls, while a loop running inside one call (a run's slice) gets on-stack-replacement code only;
+        // with the event handling inlined into RunUntil, 30% of a run went through the slower OSR versions.
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private bool ProcessNext(long endUs)
+        {
+            if (!_queue.TryPeek(endUs, out SimEvent simEvent))
+            {
+                return false;
+            }
+
+            _eventsProcessed++;
+            if (simEvent.Kind == SimEventKind.Arrival)
+            {
+                OnArrival(simEvent.Arg); // moves the frame's entry on to its next arrival itself
+            }
+            else
+            {
+                _queue.RemoveNext();
+                Dispatch(simEvent);
+            }
+
+            return true;
         }
 
         /// <summary>Runs to the end and finishes.</summary>
@@ -224,9 +248,6 @@ namespace Peat.Edge.Sim.Engine
                     break;
                 case SimEventKind.RadioFree:
                     OnRadioFree(_nodes[simEvent.Node], simEvent.Arg);
-                    break;
-                case SimEventKind.Arrival:
-                    OnArrival(_nodes[simEvent.Node], simEvent.Arg, simEvent.Link);
                     break;
                 case SimEventKind.ReceptionStart:
                     OnReceptionStart(_nodes[simEvent.Node], simEvent.Arg);

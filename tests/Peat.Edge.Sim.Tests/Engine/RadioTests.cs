@@ -1,4 +1,5 @@
 using Peat.Edge.Sim.Engine;
+using Peat.Edge.Sim.Faults;
 using Peat.Edge.Sim.Links;
 using Peat.Edge.Sim.Tests.Support;
 using Xunit;
@@ -125,5 +126,25 @@ public sealed class RadioTests
         Assert.Equal(2, atC.Count);
         Assert.All(atC, d => Assert.InRange(d.At - 1_000_000, airtimeUs + 2000, airtimeUs + 5000));
         Assert.Equal(0, world.Radio.LostCollision);
+    }
+
+    [Fact]
+    public void A_wifi_frame_reaches_its_receivers_in_arrival_order_and_one_killed_in_flight_counts_as_down()
+    {
+        // A in the middle of four receivers; all hear it, none collides.
+        SimWorld world = Worlds.Silent(Worlds.HandPlaced(LinkParameters.Wifi() with { DistanceLossFactor = 0 }, 400, 5,
+            (200, 200), (100, 200), (300, 200), (200, 100), (200, 300)));
+        var deliveries = RecordDeliveries(world);
+        byte[] frame = Worlds.BeaconFrame(1, 9, out int length);
+        world.RunUntil(1_000_000);
+        long downBefore = world.Radio.LostReceiverDown;
+        world.DebugTransmit(0, frame, length);
+        world.ScheduleFault(FaultSpec.OnNode(FaultKind.Kill, 1_000_001, 3)); // node 3 (index 2) dies while the frame is in flight
+        world.RunUntil(1_100_000);
+
+        var fromA = deliveries.Where(d => d.From == 0 && d.At >= 1_000_000 && d.At <= 1_100_000).ToList();
+        Assert.Equal(new[] { 1, 3, 4 }, fromA.Select(d => d.To).OrderBy(to => to));
+        Assert.Equal(fromA.Select(d => d.At).OrderBy(at => at), fromA.Select(d => d.At)); // in time order
+        Assert.Equal(downBefore + 1, world.Radio.LostReceiverDown);
     }
 }
