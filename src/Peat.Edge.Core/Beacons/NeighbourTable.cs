@@ -32,7 +32,7 @@ namespace Peat.Edge.Core.Beacons
         public const int ReceptionWindowMin = 4;
 
         private readonly NeighbourEntry[] _entries;
-        private readonly int _missedBeaconsBeforeLoss;
+        private readonly LossRuleTable _lossRule;
         private readonly uint[] _ids; // _entries[i].NodeId, packed: every received beacon looks its sender up
         private int _count;
         private long _nextLossDeadlineMs = long.MaxValue;
@@ -48,7 +48,7 @@ namespace Peat.Edge.Core.Beacons
             Invariant.InRange(missedBeaconsBeforeLoss >= 1 && missedBeaconsBeforeLoss <= NeighbourEntry.MissesBeforeLossMax / 3, "missedBeaconsBeforeLoss", "must be 1..85 (3K misses are cached in a byte)");
             _entries = new NeighbourEntry[capacity];
             _ids = new uint[capacity];
-            _missedBeaconsBeforeLoss = missedBeaconsBeforeLoss;
+            _lossRule = new LossRuleTable(missedBeaconsBeforeLoss);
         }
 
         /// <summary>Live entries.</summary>
@@ -388,7 +388,7 @@ namespace Peat.Edge.Core.Beacons
             entry.LastHeardMs = nowMs;
             entry.RssiDbm = link.RssiDbm;
             entry.SnrDb = link.SnrDb;
-            entry.LossMisses = (byte)NeighbourEntry.MissesBeforeLoss(_missedBeaconsBeforeLoss, entry.LossRuleReceptionPermille);
+            entry.LossMisses = (byte)_lossRule.MissesBeforeLoss(entry.LossRuleReceptionPermille);
         }
 
         private int DistanceTo(in BeaconBody beacon)

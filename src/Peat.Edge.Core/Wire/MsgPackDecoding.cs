@@ -60,6 +60,31 @@ namespace Peat.Edge.Core.Wire
                 return -1;
             }
 
+            return GetWideUInt32(buffer, position, end, max, out value);
+        }
+
+        // GetUInt32 past a positive fixint. The unsigned 8-, 16- and 32-bit forms a standard writer uses for a
+        // non-negative value (partition, rank, parent id) are read directly; only the rest needs the
+        // general decoder. Not inlined: one copy for all the callers of the inlined fixint case.
+        private static int GetWideUInt32(byte[] buffer, int position, int end, uint max, out uint value)
+        {
+            if (position < end)
+            {
+                byte code = buffer[position];
+                int size = code == MsgPackCode.UInt8 ? 1 : code == MsgPackCode.UInt16 ? 2 : code == MsgPackCode.UInt32 ? 4 : 0;
+                if (size != 0 && size < end - position)
+                {
+                    uint raw = buffer[position + 1];
+                    for (int i = 2; i <= size; i++)
+                    {
+                        raw = (raw << 8) | buffer[position + i];
+                    }
+
+                    value = raw <= max ? raw : 0;
+                    return raw <= max ? position + 1 + size : -1;
+                }
+            }
+
             int next = GetInteger(buffer, position, end, out long signedValue, out ulong unsignedValue, out bool isUnsigned);
             ulong wide = isUnsigned ? unsignedValue : signedValue < 0 ? ulong.MaxValue : (ulong)signedValue;
             if (next < 0 || wide > max)
