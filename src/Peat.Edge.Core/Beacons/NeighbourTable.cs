@@ -301,7 +301,7 @@ namespace Peat.Edge.Core.Beacons
             // has passed: a neighbour whose beacon is due this very moment has not missed it yet.
             int hintMs = entries[index].Beacon.IntervalHintMs;
             long silentMs = nowMs - entries[index].LastHeardMs - (hintMs / 8);
-            long overdue = silentMs <= 0 ? 0 : silentMs / hintMs;
+            long overdue = silentMs < hintMs ? 0 : silentMs / hintMs; // no division while nothing is overdue (most reads)
             int missed = overdue > ReceptionWindowMax ? ReceptionWindowMax : (int)overdue;
             int window = entries[index].ReceptionWindow + missed;
             window = window > ReceptionWindowMax ? ReceptionWindowMax : window;

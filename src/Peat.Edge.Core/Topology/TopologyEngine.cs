@@ -312,6 +312,7 @@ namespace Peat.Edge.Core.Topology
             ScanCandidates(nowMs, out int best, out int bestScore, out int current, out int currentScore);
             bool rootCapable = (_identity.Capabilities & Capabilities.RootCapable) != 0;
             HierarchyContext context = Context(nowMs, self, rootCapable);
+            uint scannedParentId = _parentId;
             int ownPreference = OwnTreePreference(nowMs, rootCapable, context);
             if (best >= 0 && CandidatePreference(best, nowMs) > ownPreference)
             {
@@ -338,7 +339,7 @@ namespace Peat.Edge.Core.Topology
 
             UpdateLaterals(nowMs);
             Elect(self, nowMs);
-            DecideLevelAndRole(nowMs, self, rootCapable);
+            DecideLevelAndRole(nowMs, self, rootCapable, context, scannedParentId);
         }
 
         private void ScanCandidates(long nowMs, out int best, out int bestScore, out int current, out int currentScore)
@@ -775,9 +776,21 @@ namespace Peat.Edge.Core.Topology
             return Geohash.Encode(peer.LatitudeE7, peer.LongitudeE7, precision) == ownCell;
         }
 
-        private void DecideLevelAndRole(long nowMs, in BeaconBody self, bool rootCapable)
+        // Decides with the state the evaluation has reached; what the first look at the neighbours found is
+        // still true (the table and the level have not changed since) unless the parent has.
+        private void DecideLevelAndRole(long nowMs, in BeaconBody self, bool rootCapable, in HierarchyContext first, uint scannedParentId)
         {
-            HierarchyContext context = Context(nowMs, self, rootCapable);
+            HierarchyContext context = OwnState(nowMs, self, rootCapable);
+            if (_parentId == scannedParentId)
+            {
+                context.ParentLevel = first.ParentLevel;
+                context.LevelAboveReachable = first.LevelAboveReachable;
+            }
+            else
+            {
+                ScanNeighbours(ref context);
+            }
+
             byte level = _strategy.DecideLevel(context);
             if (level != _level)
             {
@@ -797,6 +810,13 @@ namespace Peat.Edge.Core.Topology
 
         private HierarchyContext Context(long nowMs, in BeaconBody self, bool rootCapable)
         {
+            HierarchyContext context = OwnState(nowMs, self, rootCapable);
+            ScanNeighbours(ref context);
+            return context;
+        }
+
+        private HierarchyContext OwnState(long nowMs, in BeaconBody self, bool rootCapable)
+        {
             HierarchyContext context = default;
             context.NowMs = nowMs;
             context.IsRoot = _isRoot;
@@ -807,6 +827,11 @@ namespace Peat.Edge.Core.Topology
             context.RootCapable = rootCapable;
             context.HasCellPeers = _cellLeaderId != FrameHeader.NodeIdNone;
             context.WinsCellElection = _cellLeaderId == _identity.NodeId;
+            return context;
+        }
+
+        private void ScanNeighbours(ref HierarchyContext context)
+        {
             NeighbourEntry[] entries = _table.Entries;
             for (int i = 0; i < _table.Count; i++)
             {
@@ -821,8 +846,6 @@ namespace Peat.Edge.Core.Topology
                     context.LevelAboveReachable = true;
                 }
             }
-
-            return context;
         }
     }
 }
