@@ -63,6 +63,14 @@ namespace Peat.Edge.Core.Topology
         private uint _pinnedParentId;
         private int _uplinkFailures;
         private GeohashCell _assignedCell;
+
+        // The election's cell and its bounds, kept while the node's position (or assignment) stays: an
+        // election tests every same-level peer for membership, by comparisons instead of an encoding each.
+        private GeohashBox _electionCell;
+        private bool _ownCellKnown;
+        private int _ownCellLatitudeE7;
+        private int _ownCellLongitudeE7;
+        private GeohashCell _ownCell;
         private readonly bool _mayHaveDescendants;
         private bool _poisonAnnounced;
         private uint _challengerId;
@@ -706,11 +714,15 @@ namespace Peat.Edge.Core.Topology
             long winnerScore = ElectionWeight(self, _role == NodeRole.Leader);
             bool winnerEligible = IsEligible(self);
             GeohashCell ownCell = OwnCell(self); // once, not once per peer
+            if (ownCell.Precision > 0)
+            {
+                _electionCell.Set(ownCell);
+            }
             int peers = 0;
             NeighbourEntry[] entries = _table.Entries;
             for (int i = 0; i < _table.Count; i++)
             {
-                if ((entries[i].Flags & NeighbourFlags.Lateral) == 0 || !SameCell(self, ownCell, in entries[i].Beacon))
+                if ((entries[i].Flags & NeighbourFlags.Lateral) == 0 || !SameCell(self, in entries[i].Beacon))
                 {
                     continue;
                 }
@@ -752,14 +764,29 @@ namespace Peat.Edge.Core.Topology
             }
 
             int precision = _limits.CellPrecision;
-            return precision > 0 && self.HasPosition ? Geohash.Encode(self.LatitudeE7, self.LongitudeE7, precision) : default;
+            if (precision == 0 || !self.HasPosition)
+            {
+                return default;
+            }
+
+            bool same = _ownCellKnown && _ownCell.Precision == precision && _ownCellLatitudeE7 == self.LatitudeE7 && _ownCellLongitudeE7 == self.LongitudeE7;
+            if (!same)
+            {
+                _ownCell = Geohash.Encode(self.LatitudeE7, self.LongitudeE7, precision);
+                _ownCellLatitudeE7 = self.LatitudeE7;
+                _ownCellLongitudeE7 = self.LongitudeE7;
+                _ownCellKnown = true;
+            }
+
+            return _ownCell;
         }
 
-        private bool SameCell(in BeaconBody self, GeohashCell ownCell, in BeaconBody peer)
+        // Whether a peer is in the election's cell (its bounds set by Elect whenever the cell has a precision).
+        private bool SameCell(in BeaconBody self, in BeaconBody peer)
         {
             if (_assignedCell.Precision > 0)
             {
-                return peer.HasPosition && Geohash.Encode(peer.LatitudeE7, peer.LongitudeE7, _assignedCell.Precision) == _assignedCell;
+                return peer.HasPosition && _electionCell.Contains(peer.LatitudeE7, peer.LongitudeE7);
             }
 
             int precision = _limits.CellPrecision;
@@ -773,11 +800,9 @@ namespace Peat.Edge.Core.Topology
                 return false;
             }
 
-            return Geohash.Encode(peer.LatitudeE7, peer.LongitudeE7, precision) == ownCell;
+            return _electionCell.Contains(peer.LatitudeE7, peer.LongitudeE7);
         }
 
-        // Decides with the state the evaluation has reached; what the first look at the neighbours found is
-        // still true (the table and the level have not changed since) unless the parent has.
         private void DecideLevelAndRole(long nowMs, in BeaconBody self, bool rootCapable, in HierarchyContext first, uint scannedParentId)
         {
             HierarchyContext context = OwnState(nowMs, self, rootCapable);
