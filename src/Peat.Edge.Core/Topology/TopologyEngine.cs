@@ -345,8 +345,7 @@ namespace Peat.Edge.Core.Topology
                 Detach(nowMs);
             }
 
-            UpdateLaterals(nowMs);
-            Elect(self, nowMs);
+            UpdateLateralsAndElect(self, nowMs);
             DecideLevelAndRole(nowMs, self, rootCapable, context, scannedParentId);
         }
 
@@ -673,31 +672,28 @@ namespace Peat.Edge.Core.Topology
             _events.Emit(MeshEventKind.ChildRemoved, childId, nowMs, 0);
         }
 
-        private void UpdateLaterals(long nowMs)
+        // Tracks entry i as a lateral peer exactly while it is one; the table's Lateral flag says who is
+        // tracked, so no lookups are needed.
+        private void UpdateLateral(NeighbourEntry[] entries, int i, long nowMs)
         {
-            // One pass: the table's Lateral flag says who is tracked, so no lookups are needed.
-            NeighbourEntry[] entries = _table.Entries;
-            for (int i = 0; i < _table.Count; i++)
+            bool tracked = (entries[i].Flags & NeighbourFlags.Lateral) != 0;
+            bool lateral = !entries[i].IsAwaitingBeacon && IsLateral(in entries[i].Beacon);
+            if (tracked == lateral)
             {
-                bool tracked = (entries[i].Flags & NeighbourFlags.Lateral) != 0;
-                bool lateral = !entries[i].IsAwaitingBeacon && IsLateral(in entries[i].Beacon);
-                if (tracked == lateral)
-                {
-                    continue;
-                }
+                return;
+            }
 
-                uint id = entries[i].NodeId;
-                if (tracked)
-                {
-                    _table.SetLateral(i, false);
-                    _laterals.Remove(id);
-                    _events.Emit(MeshEventKind.LateralLost, id, nowMs, 0);
-                }
-                else if (_laterals.TryAdd(id))
-                {
-                    _table.SetLateral(i, true);
-                    _events.Emit(MeshEventKind.LateralDiscovered, id, nowMs, 0);
-                }
+            uint id = entries[i].NodeId;
+            if (tracked)
+            {
+                _table.SetLateral(i, false);
+                _laterals.Remove(id);
+                _events.Emit(MeshEventKind.LateralLost, id, nowMs, 0);
+            }
+            else if (_laterals.TryAdd(id))
+            {
+                _table.SetLateral(i, true);
+                _events.Emit(MeshEventKind.LateralDiscovered, id, nowMs, 0);
             }
         }
 
@@ -707,8 +703,13 @@ namespace Peat.Edge.Core.Topology
             return attached && beacon.Level == _level && beacon.PartitionId == _partitionId;
         }
 
-        /// <summary>Elects the cell's leader among this node and its same-cell lateral peers (score with hysteresis for the incumbent, then lowest id).</summary>
-        private void Elect(in BeaconBody self, long nowMs)
+        /// <summary>
+        /// Updates the lateral peers, then elects the cell's leader among this node and its same-cell lateral
+        /// peers (score with hysteresis for the incumbent, then lowest id). One pass over the table: an entry's
+        /// lateral flag is settled before the election reads it, and nothing else in the election depends
+        /// on the other entries' flags.
+        /// </summary>
+        private void UpdateLateralsAndElect(in BeaconBody self, long nowMs)
         {
             uint winner = _identity.NodeId;
             long winnerScore = ElectionWeight(self, _role == NodeRole.Leader);
@@ -718,10 +719,12 @@ namespace Peat.Edge.Core.Topology
             {
                 _electionCell.Set(ownCell);
             }
+
             int peers = 0;
             NeighbourEntry[] entries = _table.Entries;
             for (int i = 0; i < _table.Count; i++)
             {
+                UpdateLateral(entries, i, nowMs);
                 if ((entries[i].Flags & NeighbourFlags.Lateral) == 0 || !SameCell(self, in entries[i].Beacon))
                 {
                     continue;
@@ -781,7 +784,7 @@ namespace Peat.Edge.Core.Topology
             return _ownCell;
         }
 
-        // Whether a peer is in the election's cell (its bounds set by Elect whenever the cell has a precision).
+        // Whether a peer is in the election's cell (its bounds set by UpdateLateralsAndElect whenever the cell has a precision).
         private bool SameCell(in BeaconBody self, in BeaconBody peer)
         {
             if (_assignedCell.Precision > 0)
