@@ -361,12 +361,12 @@ namespace Peat.Edge.Core.Topology
             {
                 uint id = entries[i].NodeId;
                 bool isParent = id == _parentId;
-                if (!IsCandidate(in entries[i], i, isParent, nowMs, out int linkQuality))
+                if (!IsCandidate(in entries[i], i, isParent, nowMs, out int linkQuality, out int rankThrough))
                 {
                     continue;
                 }
 
-                int score = id == _pinnedParentId ? int.MaxValue : Score(in entries[i], linkQuality);
+                int score = id == _pinnedParentId ? int.MaxValue : Score(in entries[i], linkQuality, rankThrough);
                 if (isParent)
                 {
                     current = i;
@@ -386,11 +386,12 @@ namespace Peat.Edge.Core.Topology
             }
         }
 
-        // The link quality is computed once, and only for a neighbour that passes the cheap tests (most
-        // neighbours of a leaf-heavy mesh cannot parent); Score reads it too.
-        private bool IsCandidate(in NeighbourEntry entry, int index, bool isParent, long nowMs, out int linkQuality)
+        // The link quality and the rank through the neighbour are computed once, and only for a neighbour that
+        // passes the cheap tests (most neighbours of a leaf-heavy mesh cannot parent); Score reads them too.
+        private bool IsCandidate(in NeighbourEntry entry, int index, bool isParent, long nowMs, out int linkQuality, out int rankThrough)
         {
             linkQuality = 0;
+            rankThrough = Topology.Rank.Infinite;
             bool eligible = (entry.Beacon.Capabilities & Capabilities.CanParent) != 0
                 && entry.Beacon.ParentId != _identity.NodeId
                 && (isParent || entry.Beacon.LoadPercent < 100)
@@ -404,15 +405,15 @@ namespace Peat.Edge.Core.Topology
             // The current parent stays a candidate while it is detached itself (infinite rank): this node
             // then floats with it, announcing an infinite rank too, instead of tearing its subtree apart.
             ushort rank = entry.Beacon.Rank;
-            bool attached = rank < Topology.Rank.Max
-                && Topology.Rank.Through(rank, linkQuality) < Topology.Rank.Max;
+            rankThrough = Topology.Rank.Through(rank, linkQuality);
+            bool attached = rank < Topology.Rank.Max && rankThrough < Topology.Rank.Max;
             return (attached || isParent)
                 && linkQuality >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille)
                 && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(entry.Beacon.PartitionId, rank, nowMs));
         }
 
-        /// <summary>The multi-factor parent score, 0..1000.</summary>
-        internal int Score(in NeighbourEntry entry, int linkQuality)
+        /// <summary>The multi-factor parent score, 0..1000 (<paramref name="rankThrough"/>: <c>Rank.Through(entry's rank, linkQuality)</c>).</summary>
+        internal int Score(in NeighbourEntry entry, int linkQuality, int rankThrough)
         {
             BeaconBody beacon = entry.Beacon;
             int levelScore = 1000;
@@ -424,7 +425,6 @@ namespace Peat.Edge.Core.Topology
 
             // The rank this node would have through the candidate: its path cost plus our link to it (ETX).
             int linkScore = linkQuality;
-            int rankThrough = Topology.Rank.Through(beacon.Rank, linkScore);
             int rankScore = (int)(256000L * 2 / rankThrough);
             int half = _limits.ParentDistanceHalfScoreM;
             int distanceScore = entry.DistanceM < 0 ? 500 : (int)(1000L * half / (half + (long)entry.DistanceM));
