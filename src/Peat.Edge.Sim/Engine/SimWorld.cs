@@ -95,7 +95,7 @@ namespace Peat.Edge.Sim.Engine
         /// <summary>Events dispatched so far.</summary>
         public long EventsProcessed => _eventsProcessed;
 
-        /// <summary>Events waiting in the queue.</summary>
+        /// <summary>Entries waiting in the queue (one for all the arrivals still due of a Wi-Fi frame).</summary>
         public int EventsPending => _queue.Count;
 
         /// <summary>The command that replays this run.</summary>
