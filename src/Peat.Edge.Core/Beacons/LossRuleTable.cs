@@ -43,7 +43,7 @@ namespace Peat.Edge.Core.Beacons
         }
 
         // The highest loss in 0..1000 for which the rule answers m or fewer misses (the answer grows with the
-        // loss), found by halving; -1 when even no loss needs more (m below K never happens here).
+        // loss), found by halving; at least 0, since no loss needs K misses and m is never below K here.
         private static int HighestLossCovered(int missedBeaconsBeforeLoss, int misses)
         {
             int low = 0, high = PermilleMax; // the answer at 0 loss is K <= misses; search the last loss still covered

@@ -65,7 +65,7 @@ namespace Peat.Edge.Core.Wire
 
         // GetUInt32 past a positive fixint. The unsigned 8-, 16- and 32-bit forms a standard writer uses for a
         // non-negative value (partition, rank, parent id) are read directly; only the rest needs the
-        // general decoder. Not inlined: one copy for all the callers of the inlined fixint case.
+        // general decoder. Kept out of the inlined fixint case, so its callers do not each get a copy.
         private static int GetWideUInt32(byte[] buffer, int position, int end, uint max, out uint value)
         {
             if (position < end)

@@ -9,7 +9,8 @@ namespace Peat.Edge.Sim.Engine
     /// <summary>
     /// The radio: frames leave a node one after another when its radio is free, occupy the air for their
     /// airtime, and reach every node in range whose link is not cut, unless the link drops them. Links
-    /// without collision modelling deliver with one Arrival event; collision-modelled links (LoRa) track
+    /// without collision modelling deliver through one queue entry per frame for all its arrivals, in
+    /// order; collision-modelled links (LoRa) track
     /// each reception from start to end so overlaps and half-duplex can void it. Frame buffers are pooled.
     /// </summary>
     public sealed partial class SimWorld

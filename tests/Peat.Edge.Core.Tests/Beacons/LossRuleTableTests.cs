@@ -6,22 +6,23 @@ namespace Peat.Edge.Core.Tests.Beacons;
 /// <summary>The looked-up loss rule gives exactly the rule's own answer.</summary>
 public sealed class LossRuleTableTests
 {
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    [InlineData(4)]
-    [InlineData(7)]
-    [InlineData(20)]
-    [InlineData(85)]
-    public void Every_reception_share_gets_the_rules_own_miss_count(int missedBeaconsBeforeLoss)
+    [Fact]
+    public void Every_reception_share_gets_the_rules_own_miss_count_for_every_K()
+    {
+        for (int missedBeaconsBeforeLoss = 1; missedBeaconsBeforeLoss <= 85; missedBeaconsBeforeLoss++)
+        {
+            Check(missedBeaconsBeforeLoss);
+        }
+    }
+
+    private static void Check(int missedBeaconsBeforeLoss)
     {
         var table = new LossRuleTable(missedBeaconsBeforeLoss);
         var seen = new HashSet<int>();
         for (int receptionPermille = 0; receptionPermille <= 1000; receptionPermille++)
         {
             int expected = NeighbourEntry.MissesBeforeLoss(missedBeaconsBeforeLoss, receptionPermille);
-            Assert.Equal(expected, table.MissesBeforeLoss(receptionPermille));
+            Assert.True(expected == table.MissesBeforeLoss(receptionPermille), $"K {missedBeaconsBeforeLoss}, reception {receptionPermille}‰: rule {expected}, table {table.MissesBeforeLoss(receptionPermille)}");
             seen.Add(expected);
         }
 

@@ -74,6 +74,30 @@ public sealed class CellElectionTests
         Assert.All(harness.Nodes.Skip(1), n => Assert.Equal(3u, n.CellLeaderId));
     }
 
+    [Fact]
+    public void A_node_that_moves_into_another_cell_elects_there_and_its_old_cell_elects_without_it()
+    {
+        var (harness, limits) = Cell(batteries: new byte[] { 90, 60, 70, 95, 50 });
+        harness.RunUntil(RunUntilAttached(harness) + (2 * limits.BeaconIntervalMsMax));
+        Assert.All(harness.Nodes.Skip(1), n => Assert.Equal(4u, n.CellLeaderId)); // battery 95
+
+        // Node 4 moves about 2 km north (still in radio range in this harness): a cell of its own.
+        var reading = harness.Nodes[3].Self;
+        reading.LatitudeE7 += 180000;
+        harness.Nodes[3].UpdateSelf(reading);
+        harness.RunUntil(harness.NowMs + (3 * limits.BeaconIntervalMsMax));
+        Assert.Equal(0u, harness.Nodes[3].CellLeaderId); // no same-level peer in its new cell
+        var stayed = new[] { harness.Nodes[1], harness.Nodes[2], harness.Nodes[4] };
+        Assert.All(stayed, n => Assert.Equal(3u, n.CellLeaderId)); // battery 70, now the best of the old cell
+
+        // And back: it rejoins its old cell's election, where the incumbent keeps the lead (score 640 with
+        // the 10% hysteresis against its 690).
+        reading.LatitudeE7 -= 180000;
+        harness.Nodes[3].UpdateSelf(reading);
+        harness.RunUntil(harness.NowMs + (3 * limits.BeaconIntervalMsMax));
+        Assert.All(harness.Nodes.Skip(1), n => Assert.Equal(3u, n.CellLeaderId));
+    }
+
     private static (NodeHarness Harness, NodeLimits Limits) Cell(byte[] batteries)
     {
         var limits = NodeLimits.Gateway().WithWifiTiming();

@@ -102,6 +102,33 @@ public sealed class MsgPackCrossCheckTests
     }
 
     [Fact]
+    public void Unsigned_32_bit_reads_agree_with_the_general_decoder_for_every_encoding_limit_and_truncation()
+    {
+        uint[] limits = { 0, 1, 100, 127, 128, 255, 256, 0xFFFF, 0x10000, uint.MaxValue - 1, uint.MaxValue };
+        foreach (long value in EdgeIntegers.Concat(RandomIntegers(2000, seed: 17)))
+        {
+            foreach (byte[] encoded in EveryEncodingOf(value))
+            {
+                byte[] padded = new byte[encoded.Length + 3];
+                Buffer.BlockCopy(encoded, 0, padded, 2, encoded.Length); // not at offset 0, bytes after it
+                foreach (uint max in limits)
+                {
+                    for (int end = 2; end <= 2 + encoded.Length; end++)
+                    {
+                        // The reference: the general decoder's answer, range-checked.
+                        int general = MsgPackDecoding.GetInteger(padded, 2, end, out long signedValue, out ulong unsignedValue, out bool isUnsigned);
+                        ulong wide = isUnsigned ? unsignedValue : signedValue < 0 ? ulong.MaxValue : (ulong)signedValue;
+                        bool accepted = general >= 0 && wide <= max;
+                        int next = MsgPackDecoding.GetUInt32(padded, 2, end, max, out uint read);
+                        Assert.True(accepted ? next == general && read == (uint)wide : next == -1 && read == 0,
+                            $"value {value}, {encoded.Length}-byte encoding, max {max}, end {end}: got {next}/{read}");
+                    }
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Unsigned_values_above_long_range_are_read_as_UInt64_and_refused_as_Int64()
     {
         var reference = new ArrayBufferWriter<byte>();

@@ -39,6 +39,27 @@ public sealed class DeterminismTests
         Assert.True(first.Log == second.Log, "event logs differ; replay: " + options.ReplayCommand());
     }
 
+    // The runs of this build against fingerprints recorded from an earlier one (these: c324dbc and 5d15f5e alike): a change meant to leave the
+    // simulation alone (an optimisation, a refactoring) must keep them. A change that alters behaviour on
+    // purpose updates them, saying so in its commit: the message prints the new values.
+    [Theory]
+    [InlineData("tour", "wifi", 60, 60.0, "c610bd8772093c0ce0ce8fb2f6f920dca988b58ee2d38ebcfe07b1bd563c7b37", "3babef698e0d4631a4f58d8e17caa6b4e6627b7d1b4c8a85bb13eb456e48c62f")]
+    [InlineData("churn", "lora", 25, 300.0, "fe244925e85f05811eebbffdda679224b03fabbe32209ddc6f4db6149c868b2d", "1bd7d4885cc4540e544a801cad5b43adb777c29e8eaf5d108ab2ef2d05a8c4ce")]
+    public void A_run_matches_the_fingerprint_recorded_for_it(string scenario, string link, int nodes, double durationS, string reportSha256, string logSha256)
+    {
+        SimOptions options = Worlds.Options(scenario, nodes, seed: 1234, durationS, link);
+        var run = Run(options);
+        string reportHash = Sha256(run.Report);
+        string logHash = Sha256(run.Log);
+        Assert.True(reportHash == reportSha256 && logHash == logSha256,
+            $"{scenario}/{link}: report {reportHash}, event log {logHash} (recorded: {reportSha256}, {logSha256}); replay: {options.ReplayCommand()}");
+    }
+
+    private static string Sha256(string text)
+    {
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+    }
+
     [Fact]
     public void A_different_seed_gives_a_different_run()
     {

@@ -78,8 +78,9 @@ public sealed class EventQueueTests
         Assert.Throws<ArgumentOutOfRangeException>(() => queue.ReserveSequences(-1));
     }
 
-    // A model check: a random mix of schedules, reserved schedules, replacements and removals comes out in
-    // exactly the order a sorted list of (time, sequence) gives.
+    // A model check: a random mix of schedules, schedules and replacements with sequences reserved earlier
+    // (before events scheduled since), and removals comes out in exactly the order a sorted list of
+    // (time, sequence) gives.
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
@@ -90,22 +91,35 @@ public sealed class EventQueueTests
         var queue = new EventQueue();
         var model = new SortedSet<(long At, long Sequence, int Tag)>();
         long sequenceCounter = 0;
+        var reservedUnused = new List<long>();
         int tag = 0;
         for (int step = 0; step < 20_000; step++)
         {
             int action = random.Next(4);
             long at = queue.NowUs + random.Next(0, 50); // many ties
-            if (action == 0 || model.Count == 0)
+            if (action == 0 || (action >= 2 && model.Count == 0))
             {
                 queue.Schedule(at, Tagged(++tag));
                 model.Add((at, sequenceCounter++, tag));
             }
+            else if (action == 1 && (reservedUnused.Count == 0 || random.Next(3) == 0))
+            {
+                // Reserve a block now, use it later (after other events were scheduled with later sequences).
+                int block = random.Next(1, 4);
+                long reserved = queue.ReserveSequences(block);
+                sequenceCounter += block;
+                for (int k = 0; k < block; k++)
+                {
+                    reservedUnused.Add(reserved + k);
+                }
+            }
             else if (action == 1)
             {
-                long reserved = queue.ReserveSequences(2);
-                sequenceCounter += 2;
-                queue.Schedule(at, reserved + 1, Tagged(++tag));
-                model.Add((at, reserved + 1, tag));
+                int pick = random.Next(reservedUnused.Count);
+                long sequence = reservedUnused[pick];
+                reservedUnused.RemoveAt(pick);
+                queue.Schedule(at, sequence, Tagged(++tag));
+                model.Add((at, sequence, tag));
             }
             else
             {
@@ -116,8 +130,18 @@ public sealed class EventQueueTests
                 model.Remove(expected);
                 if (action == 2)
                 {
-                    long reserved = queue.ReserveSequences(1);
-                    sequenceCounter++;
+                    long reserved;
+                    if (reservedUnused.Count > 0 && random.Next(2) == 0)
+                    {
+                        reserved = reservedUnused[reservedUnused.Count - 1]; // an old one, as the radio's arrivals use
+                        reservedUnused.RemoveAt(reservedUnused.Count - 1);
+                    }
+                    else
+                    {
+                        reserved = queue.ReserveSequences(1);
+                        sequenceCounter++;
+                    }
+
                     long later = queue.NowUs + random.Next(0, 50);
                     queue.ReplaceNext(later, reserved, Tagged(++tag));
                     model.Add((later, reserved, tag));
