@@ -168,7 +168,7 @@ namespace Peat.Edge.Sim.Engine
                 }
                 else
                 {
-                    AddArrival(ref _tx[slot], endUs + link.ExtraDelayUs + _link.DeliveryDelayUs(_channel), firstLink + linkOffset);
+                    AddArrival(ref _tx[slot], endUs + link.ExtraDelayUs + _link.DeliveryDelayUs(_channel), firstLink + linkOffset, receiver.Incarnation);
                 }
             }
 
@@ -178,7 +178,7 @@ namespace Peat.Edge.Sim.Engine
 
         // Keeps the frame's arrivals in the order they happen (time, then the order they were drawn in:
         // the order their own events would have had), by insertion: a frame has a few tens at most.
-        private static void AddArrival(ref Transmission tx, long atUs, int linkIndex)
+        private static void AddArrival(ref Transmission tx, long atUs, int linkIndex, int incarnation)
         {
             if (tx.ArrivalCount == tx.Arrivals.Length)
             {
@@ -193,7 +193,7 @@ namespace Peat.Edge.Sim.Engine
                 index--;
             }
 
-            arrivals[index] = new Arrival { AtUs = atUs, Order = tx.ArrivalCount, Link = linkIndex };
+            arrivals[index] = new Arrival { AtUs = atUs, Order = tx.ArrivalCount, Link = linkIndex, Incarnation = incarnation };
             tx.ArrivalCount++;
         }
 
@@ -237,8 +237,9 @@ namespace Peat.Edge.Sim.Engine
 
             ref readonly RadioLink link = ref _graph.LinkAt(arrival.Link);
             SimNode receiver = _nodes[link.To];
-            if (receiver.Alive)
+            if (receiver.Alive && receiver.Incarnation == arrival.Incarnation)
             {
+                // (A receiver restarted while the frame was in flight was off when it began: it gets nothing.)
                 Deliver(receiver, slot, link.RssiDbm, link.SnrDb);
             }
             else
@@ -423,6 +424,9 @@ namespace Peat.Edge.Sim.Engine
             public long AtUs;
             public int Order;
             public int Link;
+
+            /// <summary>The receiver's incarnation when the frame went out.</summary>
+            public int Incarnation;
         }
 
         private struct Reception

@@ -128,8 +128,10 @@ public sealed class RadioTests
         Assert.Equal(0, world.Radio.LostCollision);
     }
 
-    [Fact]
-    public void A_wifi_frame_reaches_its_receivers_and_one_killed_in_flight_counts_as_down()
+    [Theory]
+    [InlineData(FaultKind.Kill)]
+    [InlineData(FaultKind.Restart)] // back at once, but its radio was off when the frame began (as on LoRa)
+    public void A_wifi_frame_reaches_its_receivers_and_one_killed_or_restarted_in_flight_counts_as_down(FaultKind fault)
     {
         // A in the middle of four receivers; all hear it, none collides.
         SimWorld world = Worlds.Silent(Worlds.HandPlaced(LinkParameters.Wifi() with { DistanceLossFactor = 0 }, 400, 5,
@@ -139,7 +141,7 @@ public sealed class RadioTests
         world.RunUntil(1_000_000);
         long downBefore = world.Radio.LostReceiverDown;
         world.DebugTransmit(0, frame, length);
-        world.ScheduleFault(FaultSpec.OnNode(FaultKind.Kill, 1_000_001, 3)); // node 3 (index 2) dies while the frame is in flight
+        world.ScheduleFault(FaultSpec.OnNode(fault, 1_000_001, 3)); // node 3 (index 2), while the frame is in flight
         world.RunUntil(1_100_000);
 
         var fromA = deliveries.Where(d => d.From == 0 && d.At >= 1_000_000 && d.At <= 1_100_000).ToList();
