@@ -49,9 +49,9 @@ namespace Peat.Edge.Core.Beacons
         public ushort LossAverage;
 
         /// <summary>
-        /// Misses before loss under the loss rule (<see cref="MissesBeforeLoss"/> with the table's K), set by
-        /// the table whenever a beacon is applied, since the earliest loss deadline is read after every beacon
-        /// and the rule takes a loop.
+        /// Misses before loss under the loss rule (<see cref="MissesBeforeLoss"/> with the table's K, looked up
+        /// in its <see cref="LossRuleTable"/>), set by the table whenever a beacon is applied, since the earliest
+        /// loss deadline is read after every beacon.
         /// </summary>
         public byte LossMisses;
 

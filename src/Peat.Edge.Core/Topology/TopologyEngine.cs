@@ -64,13 +64,10 @@ namespace Peat.Edge.Core.Topology
         private int _uplinkFailures;
         private GeohashCell _assignedCell;
 
-        // The election's cell and its bounds, kept while the node's position (or assignment) stays: an
-        // election tests every same-level peer for membership, by comparisons instead of an encoding each.
+        // The election's cell and its exact bounds: an election tests every same-level peer for membership,
+        // and the node itself while it stays in the cell, by comparisons instead of an encoding each.
         private GeohashBox _electionCell;
-        private bool _ownCellKnown;
-        private int _ownCellLatitudeE7;
-        private int _ownCellLongitudeE7;
-        private GeohashCell _ownCell;
+
         private readonly bool _mayHaveDescendants;
         private bool _poisonAnnounced;
         private uint _challengerId;
@@ -772,16 +769,9 @@ namespace Peat.Edge.Core.Topology
                 return default;
             }
 
-            bool same = _ownCellKnown && _ownCell.Precision == precision && _ownCellLatitudeE7 == self.LatitudeE7 && _ownCellLongitudeE7 == self.LongitudeE7;
-            if (!same)
-            {
-                _ownCell = Geohash.Encode(self.LatitudeE7, self.LongitudeE7, precision);
-                _ownCellLatitudeE7 = self.LatitudeE7;
-                _ownCellLongitudeE7 = self.LongitudeE7;
-                _ownCellKnown = true;
-            }
-
-            return _ownCell;
+            // Still inside the last election's cell (the box is exact): that is its cell, no encoding needed.
+            bool stayed = _electionCell.Cell.Precision == precision && _electionCell.Contains(self.LatitudeE7, self.LongitudeE7);
+            return stayed ? _electionCell.Cell : Geohash.Encode(self.LatitudeE7, self.LongitudeE7, precision);
         }
 
         // Whether a peer is in the election's cell (its bounds set by UpdateLateralsAndElect whenever the cell has a precision).
