@@ -21,6 +21,7 @@ namespace Peat.Edge.Aot.Cli
             Option<string> link = new Option<string>("--link") { Description = "wifi or lora.", DefaultValueFactory = _ => defaults.Link };
             Option<double?> loss = new Option<double?>("--loss") { Description = "Extra loss probability on every link, 0..1." };
             Option<double?> area = new Option<double?>("--area-m") { Description = "Side of the square area in metres (default grows with the node count)." };
+            Option<double?> telemetry = new Option<double?>("--telemetry-interval-s") { Description = "Each node submits a telemetry record this often (default 10 on wifi, 300 on lora; 0 = none)." };
             Option<string?> report = new Option<string?>("--report") { Description = "Write the JSON report to this path." };
             Option<string?> svg = new Option<string?>("--svg") { Description = "Write the final topology and the attachment timeline as SVG to this path." };
             Option<string?> eventLog = new Option<string?>("--event-log") { Description = "Write the run's event log (membership, parent changes, faults; byte-identical for a seed) to this path." };
@@ -28,7 +29,7 @@ namespace Peat.Edge.Aot.Cli
 
             Command command = new Command("sim", "Simulate a mesh of real Peat.Edge cores on virtual time, with faults, and report how it formed and healed.")
             {
-                scenario, nodes, seed, duration, link, loss, area, report, svg, eventLog, quiet,
+                scenario, nodes, seed, duration, link, loss, area, telemetry, report, svg, eventLog, quiet,
             };
             command.SetAction(parseResult =>
             {
@@ -41,6 +42,7 @@ namespace Peat.Edge.Aot.Cli
                     Link = parseResult.GetValue(link) ?? defaults.Link,
                     Loss = parseResult.GetValue(loss),
                     AreaM = parseResult.GetValue(area),
+                    TelemetryIntervalS = parseResult.GetValue(telemetry),
                     ReportPath = parseResult.GetValue(report),
                     SvgPath = parseResult.GetValue(svg),
                     EventLogPath = parseResult.GetValue(eventLog),

@@ -40,11 +40,36 @@ namespace Peat.Edge.Core.Limits
         /// <summary>Largest frame sent or accepted (the link MTU: 255 for LoRa, about 1200 for UDP).</summary>
         public int FrameBytesMax = 255;
 
-        /// <summary>Telemetry records held while no parent is reachable.</summary>
+        /// <summary>
+        /// Telemetry records held until the next hop takes them: the node's own and those its children
+        /// passed up, and all of them while no root-capable tree is reachable. When full, the oldest is
+        /// dropped (counted) to make room for a new own record, and children's frames are refused.
+        /// </summary>
         public int TelemetryBufferCount = 32;
 
-        /// <summary>Bytes of telemetry held while no parent is reachable (bounds the count above by size).</summary>
+        /// <summary>Payload bytes of telemetry held (bounds the count above by size).</summary>
         public int TelemetryBufferBytes = 4096;
+
+        /// <summary>Largest payload of one telemetry record (what the application may submit); one record must fit a frame.</summary>
+        public int TelemetryPayloadBytesMax = 64;
+
+        /// <summary>Telemetry records a root holds for its host until the host takes them (<c>TryDequeueTelemetry</c>); full, it refuses more.</summary>
+        public int TelemetryInboxCount = 32;
+
+        /// <summary>Payload bytes of that inbox.</summary>
+        public int TelemetryInboxBytes = 4096;
+
+        /// <summary>A telemetry frame not acknowledged within this is sent again (and counts as an uplink failure).</summary>
+        public int TelemetryAckTimeoutMs = 1000;
+
+        /// <summary>
+        /// Records wait up to this long for more to share a frame with (aggregation), unless a full frame's
+        /// worth is already held; 0 sends at once.
+        /// </summary>
+        public int TelemetryFlushDelayMs = 2000;
+
+        /// <summary>Largest payload a record can have under these limits: a frame with one record must fit <see cref="FrameBytesMax"/>.</summary>
+        public int TelemetryPayloadBytesCeiling => FrameBytesMax - Wire.TelemetryBody.FrameOverheadBytes(AuthTagBytes) - Wire.TelemetryRecord.OverheadBytesMax;
 
         /// <summary>Recently seen (source, sequence) pairs remembered to suppress duplicates.</summary>
         public int DuplicateCacheCapacity = 64;
@@ -170,6 +195,8 @@ namespace Peat.Edge.Core.Limits
             ParentDwellMs = 10000;
             ParentChallengeMs = 60000;
             ParentDistanceHalfScoreM = 150;
+            TelemetryAckTimeoutMs = 500;
+            TelemetryFlushDelayMs = 1000;
             return this;
         }
 
@@ -185,6 +212,8 @@ namespace Peat.Edge.Core.Limits
             ParentDwellMs = 600000;
             ParentChallengeMs = 600000;
             ParentDistanceHalfScoreM = 2000;
+            TelemetryAckTimeoutMs = 3000; // a full frame is ~0.4 s on air each way at SF7, and the parent may be sending
+            TelemetryFlushDelayMs = 60000; // airtime first: fewer, fuller frames
             return this;
         }
 
@@ -200,6 +229,8 @@ namespace Peat.Edge.Core.Limits
             limits.FrameBytesMax = 255;
             limits.TelemetryBufferCount = 16;
             limits.TelemetryBufferBytes = 2048;
+            limits.TelemetryInboxCount = 0; // a leaf never roots a root-capable tree
+            limits.TelemetryInboxBytes = 0;
             limits.DuplicateCacheCapacity = 32;
             limits.HopLimit = 8;
             return limits;
@@ -217,6 +248,8 @@ namespace Peat.Edge.Core.Limits
             limits.FrameBytesMax = 1200;
             limits.TelemetryBufferCount = 1024;
             limits.TelemetryBufferBytes = 262144;
+            limits.TelemetryInboxCount = 1024;
+            limits.TelemetryInboxBytes = 262144;
             limits.DuplicateCacheCapacity = 1024;
             limits.HopLimit = 16;
             limits.FirstBeaconDelayMsMax = 0;
@@ -242,6 +275,12 @@ namespace Peat.Edge.Core.Limits
             Require(TelemetryBufferCount >= 0 && TelemetryBufferCount <= 65536, "TelemetryBufferCount", "must be 0..65536", TelemetryBufferCount);
             Require(TelemetryBufferBytes >= 0 && TelemetryBufferBytes <= 16777216, "TelemetryBufferBytes", "must be 0..16777216", TelemetryBufferBytes);
             Require(TelemetryBufferCount == 0 || TelemetryBufferBytes >= FrameBytesMax, "TelemetryBufferBytes", "must hold at least one frame (FrameBytesMax) when TelemetryBufferCount > 0", TelemetryBufferBytes);
+            Require(TelemetryPayloadBytesMax >= 1 && TelemetryPayloadBytesMax <= TelemetryPayloadBytesCeiling, "TelemetryPayloadBytesMax", "must be 1.." + TelemetryPayloadBytesCeiling.ToString() + " (one record must fit FrameBytesMax)", TelemetryPayloadBytesMax);
+            Require(TelemetryInboxCount >= 0 && TelemetryInboxCount <= 65536, "TelemetryInboxCount", "must be 0..65536", TelemetryInboxCount);
+            Require(TelemetryInboxBytes >= 0 && TelemetryInboxBytes <= 16777216, "TelemetryInboxBytes", "must be 0..16777216", TelemetryInboxBytes);
+            Require(TelemetryInboxCount == 0 || TelemetryInboxBytes >= TelemetryPayloadBytesMax, "TelemetryInboxBytes", "must hold at least one record (TelemetryPayloadBytesMax) when TelemetryInboxCount > 0", TelemetryInboxBytes);
+            Require(TelemetryAckTimeoutMs >= 10 && TelemetryAckTimeoutMs <= 600000, "TelemetryAckTimeoutMs", "must be 10..600000", TelemetryAckTimeoutMs);
+            Require(TelemetryFlushDelayMs >= 0 && TelemetryFlushDelayMs <= 3600000, "TelemetryFlushDelayMs", "must be 0..3600000", TelemetryFlushDelayMs);
             Require(DuplicateCacheCapacity >= 1 && DuplicateCacheCapacity <= 65536, "DuplicateCacheCapacity", "must be 1..65536", DuplicateCacheCapacity);
             Require(HopLimit >= 1 && HopLimit <= 32, "HopLimit", "must be 1..32", HopLimit);
             Require(BeaconIntervalMsMin >= 100, "BeaconIntervalMsMin", "must be at least 100 ms", BeaconIntervalMsMin);

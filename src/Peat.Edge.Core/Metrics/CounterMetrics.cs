@@ -57,6 +57,22 @@ namespace Peat.Edge.Core.Metrics
         public void EmissionSuppressed() { _counts.EmissionsSuppressed++; }
 
         /// <inheritdoc />
+        public void Telemetry(TelemetryOutcome outcome, int records)
+        {
+            switch (outcome)
+            {
+                case TelemetryOutcome.Submitted: _counts.TelemetrySubmitted += records; break;
+                case TelemetryOutcome.Forwarded: _counts.TelemetryForwarded += records; break;
+                case TelemetryOutcome.Delivered: _counts.TelemetryDelivered += records; break;
+                case TelemetryOutcome.DroppedOverflow: _counts.TelemetryDroppedOverflow += records; break;
+                case TelemetryOutcome.DroppedHopLimit: _counts.TelemetryDroppedHopLimit += records; break;
+                case TelemetryOutcome.Refused: _counts.TelemetryRefused += records; break;
+                case TelemetryOutcome.AckTimedOut: _counts.TelemetryAckTimeouts += records; break;
+                default: Checks.Invariant.That(false, "every telemetry outcome has a counter"); break;
+            }
+        }
+
+        /// <inheritdoc />
         public void FrameDropped(ReceiveResult reason)
         {
             _counts.FramesDropped++;
@@ -73,6 +89,7 @@ namespace Peat.Edge.Core.Metrics
                 case ReceiveResult.DroppedDuplicate: _counts.DroppedDuplicate++; break;
                 case ReceiveResult.DroppedStale: _counts.DroppedStale++; break;
                 case ReceiveResult.DroppedTableFull: _counts.DroppedTableFull++; break;
+                case ReceiveResult.DroppedNotAddressed: _counts.DroppedNotAddressed++; break;
                 default: Checks.Invariant.That(false, "every drop reason has a counter"); break;
             }
         }

@@ -49,5 +49,8 @@ namespace Peat.Edge.Core.Metrics
 
         /// <summary>Emission control withheld a frame this node would have sent (a periodic beacon, a relay, a frame with no parent to go to).</summary>
         void EmissionSuppressed();
+
+        /// <summary><paramref name="records"/> telemetry records had this outcome at this node (see <see cref="TelemetryOutcome"/>).</summary>
+        void Telemetry(TelemetryOutcome outcome, int records);
     }
 }

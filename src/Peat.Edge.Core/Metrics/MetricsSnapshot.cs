@@ -48,6 +48,27 @@ namespace Peat.Edge.Core.Metrics
         /// <summary>Frames emission control withheld (periodic beacons, relays, frames with no parent to go to).</summary>
         public long EmissionsSuppressed;
 
+        /// <summary>Telemetry records this node's application submitted.</summary>
+        public long TelemetrySubmitted;
+
+        /// <summary>Telemetry records the next hop acknowledged (custody passed up).</summary>
+        public long TelemetryForwarded;
+
+        /// <summary>Telemetry records this node delivered to its host as a root.</summary>
+        public long TelemetryDelivered;
+
+        /// <summary>Telemetry records dropped because the buffer was full (the oldest make room).</summary>
+        public long TelemetryDroppedOverflow;
+
+        /// <summary>Telemetry records dropped because they had crossed the hop limit.</summary>
+        public long TelemetryDroppedHopLimit;
+
+        /// <summary>Telemetry records of other nodes refused for lack of room (the sender keeps them).</summary>
+        public long TelemetryRefused;
+
+        /// <summary>Telemetry frames whose acknowledgement did not come in time (sent again).</summary>
+        public long TelemetryAckTimeouts;
+
         /// <summary>Dropped: longer than the frame limit.</summary>
         public long DroppedTooLarge;
 
@@ -80,5 +101,8 @@ namespace Peat.Edge.Core.Metrics
 
         /// <summary>Dropped: table full of fresh entries.</summary>
         public long DroppedTableFull;
+
+        /// <summary>Dropped: a unicast frame for another node (overheard).</summary>
+        public long DroppedNotAddressed;
     }
 }

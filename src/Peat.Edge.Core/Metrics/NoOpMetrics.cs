@@ -49,5 +49,8 @@ namespace Peat.Edge.Core.Metrics
 
         /// <inheritdoc />
         public void EmissionSuppressed() { }
+
+        /// <inheritdoc />
+        public void Telemetry(TelemetryOutcome outcome, int records) { }
     }
 }

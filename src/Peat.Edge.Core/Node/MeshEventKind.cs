@@ -69,5 +69,14 @@ namespace Peat.Edge.Core.Node
         /// NodeId: the commander; Value: packed as for <see cref="AssignmentStatus"/>.
         /// </summary>
         AssignmentAnswered = 19,
+
+        /// <summary>
+        /// A telemetry record was dropped because the buffer was full (the oldest goes to make room).
+        /// NodeId: the record's origin; Value: its origin sequence (the 32 bits as an int).
+        /// </summary>
+        TelemetryDroppedOverflow = 20,
+
+        /// <summary>A telemetry record was dropped at the hop limit. NodeId and Value as for <see cref="TelemetryDroppedOverflow"/>.</summary>
+        TelemetryDroppedHopLimit = 21,
     }
 }

@@ -77,6 +77,17 @@ namespace Peat.Edge.Core.Node
             _commandSequence = (ushort)(_beaconSequence + 0x5A5A);
             _statusSequence = (ushort)(_beaconSequence + 0xA5A5);
             _assignments = new AssignmentTable(_limits.AssignmentCapacity, (ushort)~_beaconSequence);
+            _telemetry = new TelemetryBuffer(_limits.TelemetryBufferCount, _limits.TelemetryBufferBytes);
+            _inbox = new TelemetryBuffer(_limits.TelemetryInboxCount, _limits.TelemetryInboxBytes);
+            _payloadScratch = new byte[_limits.FrameBytesMax];
+
+            // Telemetry sequences start at random too: a restarted node's records must not pass for copies
+            // of its earlier ones, end to end (32 bits) or at its parent (frames). Mixed from the seed, not
+            // drawn, so the beacon schedule of a seeded run does not depend on telemetry existing.
+            uint start = Pcg32.Mix(seed, identity.NodeId);
+            _telemetrySequence = start;
+            _telemetryFrameSequence = (ushort)(_beaconSequence + 0x3C3C);
+            _telemetryAckSequence = (ushort)(start >> 16);
         }
 
         /// <summary>This node's id.</summary>
@@ -178,7 +189,9 @@ namespace Peat.Edge.Core.Node
                 long decisionMs = _topology.NextDeadlineMs(_nowMs);
                 dueMs = decisionMs < dueMs ? decisionMs : dueMs;
                 long assignmentMs = NextAssignmentDeadlineMs();
-                return assignmentMs < dueMs ? assignmentMs : dueMs;
+                dueMs = assignmentMs < dueMs ? assignmentMs : dueMs;
+                long telemetryMs = NextTelemetryDeadlineMs();
+                return telemetryMs < dueMs ? telemetryMs : dueMs;
             }
         }
 
@@ -218,6 +231,7 @@ namespace Peat.Edge.Core.Node
             _metrics.FrameReceived();
             ReceiveResult result = Apply(buffer, offset, count, link);
             CheckParentAssignment();
+            PumpTelemetry();
             if (result == ReceiveResult.Accepted)
             {
                 _metrics.FrameAccepted();
@@ -259,6 +273,8 @@ namespace Peat.Edge.Core.Node
                     QueueBeacon(FrameFlags.None, FrameHeader.NodeIdBroadcast);
                 }
             }
+
+            PumpTelemetry();
         }
 
         /// <summary>
@@ -279,6 +295,11 @@ namespace Peat.Edge.Core.Node
         public void NoteUplinkResult(bool acknowledged, long nowMs)
         {
             Advance(nowMs);
+            OnUplinkResult(acknowledged);
+        }
+
+        private void OnUplinkResult(bool acknowledged)
+        {
             uint suspect = _topology.NoteUplinkResult(acknowledged);
             if (suspect != FrameHeader.NodeIdNone && _neighbours.Remove(suspect, out NeighbourEntry removed))
             {
@@ -341,6 +362,10 @@ namespace Peat.Edge.Core.Node
                     return ApplyCommand(buffer, offset, count, header, bodyOffset, bodyCount);
                 case FrameType.CommandStatus:
                     return ApplyCommandStatus(buffer, offset, count, header, bodyOffset, bodyCount);
+                case FrameType.Telemetry:
+                    return ApplyTelemetry(buffer, header, bodyOffset, bodyCount);
+                case FrameType.TelemetryAck:
+                    return ApplyTelemetryAck(buffer, header, bodyOffset, bodyCount);
             }
 
             error = BeaconBody.TryRead(buffer, bodyOffset, bodyCount, out BeaconBody beacon);

@@ -38,5 +38,8 @@ namespace Peat.Edge.Core.Node
 
         /// <summary>A new neighbour while the table is full of fresh entries (nothing may be evicted).</summary>
         DroppedTableFull = 11,
+
+        /// <summary>A unicast frame (telemetry, acknowledgement) for another node, overheard on a shared radio.</summary>
+        DroppedNotAddressed = 12,
     }
 }

@@ -23,6 +23,19 @@ namespace Peat.Edge.Core.Rng
             NextUInt32();
         }
 
+        /// <summary>
+        /// A well-mixed 32-bit value of (seed, salt) without touching any generator (SplitMix64's
+        /// finaliser): for a start value that must differ between seeds while every generator's sequence
+        /// stays as it was.
+        /// </summary>
+        public static uint Mix(ulong seed, ulong salt)
+        {
+            ulong z = unchecked(seed + (salt * 0x9E3779B97F4A7C15UL) + 0x9E3779B97F4A7C15UL);
+            z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+            z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+            return (uint)(z ^ (z >> 31));
+        }
+
         /// <summary>The next uniformly distributed 32-bit value.</summary>
         public uint NextUInt32()
         {

@@ -33,8 +33,36 @@ namespace Peat.Edge.Core.Storage
         /// <summary>True when the frame was seen before; otherwise records it (over the oldest key when full) and returns false.</summary>
         public bool CheckAndRecord(uint sourceId, FrameType type, ushort sequence)
         {
-            Invariant.That(FrameHeader.IsValidNodeId(sourceId), "flooded frames come from valid sources");
-            ulong key = ((ulong)sourceId << 24) | ((ulong)(byte)type << 16) | sequence; // never 0: the source is not 0
+            ulong key = Key(sourceId, type, sequence);
+            if (Contains(key))
+            {
+                return true;
+            }
+
+            Record(key);
+            return false;
+        }
+
+        /// <summary>True when the frame was recorded before; records nothing (for frames taken only when there is room).</summary>
+        public bool Contains(uint sourceId, FrameType type, ushort sequence)
+        {
+            return Contains(Key(sourceId, type, sequence));
+        }
+
+        /// <summary>Records a frame that <see cref="Contains(uint, FrameType, ushort)"/> did not find (over the oldest key when full).</summary>
+        public void Record(uint sourceId, FrameType type, ushort sequence)
+        {
+            Record(Key(sourceId, type, sequence));
+        }
+
+        private static ulong Key(uint sourceId, FrameType type, ushort sequence)
+        {
+            Invariant.That(FrameHeader.IsValidNodeId(sourceId), "remembered frames come from valid sources");
+            return ((ulong)sourceId << 24) | ((ulong)(byte)type << 16) | sequence; // never 0: the source is not 0
+        }
+
+        private bool Contains(ulong key)
+        {
             for (int i = 0; i < _count; i++)
             {
                 if (_keys[i] == key)
@@ -43,10 +71,14 @@ namespace Peat.Edge.Core.Storage
                 }
             }
 
+            return false;
+        }
+
+        private void Record(ulong key)
+        {
             _keys[_next] = key;
             _next = _next + 1 == _keys.Length ? 0 : _next + 1;
             _count = _count < _keys.Length ? _count + 1 : _count;
-            return false;
         }
     }
 }

@@ -79,10 +79,30 @@ namespace Peat.Edge.Core.Wire
             return Seal(header, bodyBytes, tagBytes, buffer, offset);
         }
 
-        /// <summary>True for the frame types this version reads: beacon, command, command status.</summary>
+        /// <summary>Largest telemetry acknowledgement frame for a given tag length.</summary>
+        public static int TelemetryAckFrameBytesMax(int tagBytes)
+        {
+            return FrameHeader.Bytes + TelemetryAckBody.EncodedBytesMax + tagBytes;
+        }
+
+        /// <summary>Writes a telemetry acknowledgement frame (type 5) and returns its length, or 0 when it does not fit. Tag as for beacons.</summary>
+        public static int WriteTelemetryAck(in FrameHeader header, in TelemetryAckBody body, int tagBytes, byte[] buffer, int offset, int count)
+        {
+            Invariant.Slice(buffer, offset, count);
+            Invariant.That(header.Type == FrameType.TelemetryAck, "an acknowledgement frame has the acknowledgement type");
+            if (count < FrameHeader.Bytes + tagBytes + 1)
+            {
+                return 0;
+            }
+
+            int bodyBytes = TelemetryAckBody.Write(body, buffer, offset + FrameHeader.Bytes, count - FrameHeader.Bytes - tagBytes);
+            return Seal(header, bodyBytes, tagBytes, buffer, offset);
+        }
+
+        /// <summary>True for the frame types this version reads: beacon, command, command status, telemetry, telemetry acknowledgement.</summary>
         public static bool IsKnownType(FrameType type)
         {
-            return type == FrameType.Beacon || type == FrameType.Command || type == FrameType.CommandStatus;
+            return type >= FrameType.Beacon && type <= FrameType.TelemetryAck;
         }
 
         /// <summary>
@@ -115,8 +135,11 @@ namespace Peat.Edge.Core.Wire
             return WireError.None;
         }
 
-        /// <summary>Puts envelope and a zero tag around a body already written at offset + 8; 0 when the body did not fit.</summary>
-        private static int Seal(in FrameHeader header, int bodyBytes, int tagBytes, byte[] buffer, int offset)
+        /// <summary>
+        /// Puts envelope and a zero tag around a body already written at offset + 8; 0 when the body did not
+        /// fit. Telemetry frames are built record by record in place (MeshNode.Telemetry.cs) and sealed here.
+        /// </summary>
+        internal static int Seal(in FrameHeader header, int bodyBytes, int tagBytes, byte[] buffer, int offset)
         {
             if (bodyBytes == 0)
             {

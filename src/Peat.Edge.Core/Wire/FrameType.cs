@@ -15,6 +15,12 @@ namespace Peat.Edge.Core.Wire
         /// <summary>A target's report on a command (<see cref="CommandStatusBody"/>). Flooded.</summary>
         CommandStatus = 3,
 
-        // 4..15 are reserved for routing and acknowledgements (later issues).
+        /// <summary>Telemetry records going up the tree, one hop (<see cref="TelemetryBody"/>). Unicast to the parent, acknowledged.</summary>
+        Telemetry = 4,
+
+        /// <summary>A next hop's answer to one telemetry frame (<see cref="TelemetryAckBody"/>). Unicast, never relayed.</summary>
+        TelemetryAck = 5,
+
+        // 6..15 are reserved for commands down, lateral coordination and security (later issues).
     }
 }

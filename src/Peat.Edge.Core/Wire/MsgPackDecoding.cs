@@ -206,6 +206,32 @@ namespace Peat.Edge.Core.Wire
             return position + 1 + valueBytes;
         }
 
+        /// <summary>Gets a bin header (bin 8/16/32) whose bytes, no more than max, lie before end; length is their count.</summary>
+        public static int GetBinHeader(byte[] buffer, int position, int end, int max, out int length)
+        {
+            length = 0;
+            if (position < 0 || position >= end)
+            {
+                return -1;
+            }
+
+            byte code = buffer[position];
+            int sizeBytes = code == MsgPackCode.Bin8 ? 1 : code == MsgPackCode.Bin16 ? 2 : code == MsgPackCode.Bin32 ? 4 : 0;
+            if (sizeBytes == 0 || !TryGetBigEndian(buffer, position + 1, end, sizeBytes, out ulong wide) || wide > (ulong)max)
+            {
+                return -1;
+            }
+
+            int start = position + 1 + sizeBytes;
+            if ((int)wide > end - start)
+            {
+                return -1;
+            }
+
+            length = (int)wide;
+            return start;
+        }
+
         /// <summary>Reads <paramref name="bytes"/> big-endian bytes at index if they lie before end.</summary>
         public static bool TryGetBigEndian(byte[] buffer, int index, int end, int bytes, out ulong value)
         {

@@ -121,6 +121,22 @@ namespace Peat.Edge.Core.Wire
                 : PutCodeAndBigEndian(buffer, position, MsgPackCode.Array32, (ulong)count, 4);
         }
 
+        /// <summary>Bytes a bin header for <paramref name="length"/> bytes takes (bin 8, 16 or 32).</summary>
+        public static int SizeOfBinHeader(int length)
+        {
+            return length <= 0xff ? 2 : length <= 0xffff ? 3 : 5;
+        }
+
+        /// <summary>Puts a bin header in its smallest encoding; the caller copies the bytes after it.</summary>
+        public static int PutBinHeader(byte[] buffer, int position, int length)
+        {
+            return length <= 0xff
+                ? PutCodeAndBigEndian(buffer, position, MsgPackCode.Bin8, (ulong)length, 1)
+                : length <= 0xffff
+                    ? PutCodeAndBigEndian(buffer, position, MsgPackCode.Bin16, (ulong)length, 2)
+                    : PutCodeAndBigEndian(buffer, position, MsgPackCode.Bin32, (ulong)length, 4);
+        }
+
         /// <summary>Puts a format byte followed by the low <paramref name="valueBytes"/> bytes of value, big-endian.</summary>
         public static int PutCodeAndBigEndian(byte[] buffer, int position, byte code, ulong value, int valueBytes)
         {

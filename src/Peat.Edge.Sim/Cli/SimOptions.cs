@@ -43,6 +43,9 @@ namespace Peat.Edge.Sim.Cli
         /// <summary>--area-m: side of the square area; null = the profile's area scaled by √(nodes/100).</summary>
         public double? AreaM { get; set; }
 
+        /// <summary>--telemetry-interval-s: each node submits a telemetry record this often; 0 = none; null = the link's default (10 s Wi-Fi, 300 s LoRa).</summary>
+        public double? TelemetryIntervalS { get; set; }
+
         /// <summary>--report: write the JSON report here.</summary>
         public string? ReportPath { get; set; }
 
@@ -88,6 +91,11 @@ namespace Peat.Edge.Sim.Cli
                 return Invariant($"--area-m must be > 0 and at most 1000000 (was {AreaM.Value})");
             }
 
+            if (TelemetryIntervalS.HasValue && !(TelemetryIntervalS.Value == 0 || (TelemetryIntervalS.Value >= 0.001 && TelemetryIntervalS.Value <= DurationSMax)))
+            {
+                return Invariant($"--telemetry-interval-s must be 0 (none) or 0.001..{DurationSMax} (was {TelemetryIntervalS.Value})");
+            }
+
             return null;
         }
 
@@ -117,6 +125,11 @@ namespace Peat.Edge.Sim.Cli
             if (AreaM.HasValue)
             {
                 command.Append(" --area-m ").Append(ScenarioCatalog.Format(AreaM.Value));
+            }
+
+            if (TelemetryIntervalS.HasValue)
+            {
+                command.Append(" --telemetry-interval-s ").Append(ScenarioCatalog.Format(TelemetryIntervalS.Value));
             }
 
             return command.ToString();

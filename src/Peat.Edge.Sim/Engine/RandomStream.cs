@@ -20,5 +20,8 @@ namespace Peat.Edge.Sim.Engine
 
         /// <summary>Swarm scenario parameters (loss, asymmetry, placement).</summary>
         public const ulong Swarm = 0x7377726D;
+
+        /// <summary>When each node's telemetry starts within its first interval.</summary>
+        public const ulong Telemetry = 0x74656C65;
     }
 }

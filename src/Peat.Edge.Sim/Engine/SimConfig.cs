@@ -40,6 +40,12 @@ namespace Peat.Edge.Sim.Engine
         /// <summary>The command that replays this run, printed with every failure.</summary>
         public string ReplayCommand { get; init; } = "";
 
+        /// <summary>Every alive node submits one telemetry record this often (0 = no telemetry, and the report's telemetry is null).</summary>
+        public long TelemetryIntervalUs { get; init; }
+
+        /// <summary>Payload bytes of each telemetry record (at most every node's <c>TelemetryPayloadBytesMax</c>).</summary>
+        public int TelemetryPayloadBytes { get; init; } = SimProfile.TelemetryPayloadBytes;
+
         /// <summary>Limits per node; null = <see cref="SimProfile.LimitsFor"/>.</summary>
         public Func<NodePlan, NodeLimits>? LimitsFor { get; init; }
 
@@ -68,6 +74,16 @@ namespace Peat.Edge.Sim.Engine
             if (DurationUs <= 0 || CheckPeriodUs <= 0)
             {
                 throw new ArgumentException("SimConfig.DurationUs and CheckPeriodUs must be positive", nameof(DurationUs));
+            }
+
+            if (TelemetryIntervalUs < 0 || (TelemetryIntervalUs > 0 && TelemetryIntervalUs < 1000))
+            {
+                throw new ArgumentException("SimConfig.TelemetryIntervalUs must be 0 (none) or at least 1 ms", nameof(TelemetryIntervalUs));
+            }
+
+            if (TelemetryPayloadBytes < 1)
+            {
+                throw new ArgumentException("SimConfig.TelemetryPayloadBytes must be at least 1", nameof(TelemetryPayloadBytes));
             }
 
             for (int k = 0; k < Faults.Count; k++)

@@ -29,5 +29,8 @@ namespace Peat.Edge.Sim.Engine
 
         /// <summary>A node powers on (its plan's BootAtUs).</summary>
         Boot = 9,
+
+        /// <summary>A node's sensor produces a telemetry record (every <c>SimConfig.TelemetryIntervalUs</c>).</summary>
+        Telemetry = 10,
     }
 }

@@ -68,6 +68,15 @@ namespace Peat.Edge.Sim.Engine
             return kind == LinkKind.Lora ? 1_000_000 : 250_000;
         }
 
+        /// <summary>Payload of each simulated telemetry record: a position, a battery reading and a sensor value or two.</summary>
+        public const int TelemetryPayloadBytes = 16;
+
+        /// <summary>How often each node submits telemetry: every 10 s on Wi-Fi, every 5 min on LoRa (airtime).</summary>
+        public static long TelemetryIntervalUs(LinkKind kind)
+        {
+            return kind == LinkKind.Lora ? 300_000_000 : 10_000_000;
+        }
+
         /// <summary>Scenario default durations are for Wi-Fi; LoRa's beacons are 5–120 s apart, so its runs are 6× longer.</summary>
         public static double DurationScale(LinkKind kind)
         {

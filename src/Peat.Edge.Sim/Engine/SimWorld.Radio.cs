@@ -112,6 +112,10 @@ namespace Peat.Edge.Sim.Engine
             else
             {
                 _radio.DataBytes += count;
+                if ((buffer[0] & 0x0F) == (byte)FrameType.Telemetry)
+                {
+                    MeasureTelemetryFrame(sender, buffer, count);
+                }
             }
 
             bool collisions = _config.Link.Collisions;

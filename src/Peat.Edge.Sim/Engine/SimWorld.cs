@@ -69,6 +69,7 @@ namespace Peat.Edge.Sim.Engine
             }
 
             _queue.Schedule(Math.Min(config.CheckPeriodUs, config.DurationUs), new SimEvent(SimEventKind.Check, -1, 0));
+            PlanTelemetry();
         }
 
         /// <summary>The resolved configuration.</summary>
@@ -102,8 +103,8 @@ namespace Peat.Edge.Sim.Engine
         public string ReplayCommand => _config.ReplayCommand;
 
         /// <summary>
-        /// Telemetry accounting from the routing layer; null until it exists (the report's telemetry is then
-        /// null). Set it before the first <see cref="RunUntil"/>.
+        /// Telemetry accounting: a <see cref="RoutedTelemetryAccounting"/> when the config has telemetry, else
+        /// null (the report's telemetry is then null). A test may set another before the first <see cref="RunUntil"/>.
         /// </summary>
         public ITelemetryAccounting? TelemetryAccounting
         {
@@ -273,6 +274,9 @@ namespace Peat.Edge.Sim.Engine
                 case SimEventKind.Boot:
                     Boot(_nodes[simEvent.Node]);
                     break;
+                case SimEventKind.Telemetry:
+                    OnTelemetry(_nodes[simEvent.Node]);
+                    break;
                 default:
                     throw new InvalidOperationException("unknown event kind " + simEvent.Kind.ToString());
             }
@@ -316,6 +320,7 @@ namespace Peat.Edge.Sim.Engine
         private void AfterActivity(SimNode node)
         {
             DrainEvents(node);
+            TakeDeliveredTelemetry(node);
             TrackParent(node);
             PumpRadio(node);
             Reschedule(node);
@@ -347,6 +352,11 @@ namespace Peat.Edge.Sim.Engine
             while (node.Mesh.TryDequeueEvent(out MeshEvent meshEvent))
             {
                 MeshEventObserved?.Invoke(NowUs, node.Index, meshEvent);
+                if (meshEvent.Kind == MeshEventKind.TelemetryDroppedOverflow || meshEvent.Kind == MeshEventKind.TelemetryDroppedHopLimit)
+                {
+                    OnTelemetryDropped(node, meshEvent);
+                }
+
                 if (_log.Enabled)
                 {
                     LogMeshEvent(node, meshEvent);

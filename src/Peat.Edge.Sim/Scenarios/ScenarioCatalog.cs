@@ -101,6 +101,9 @@ namespace Peat.Edge.Sim.Scenarios
                 Nodes = NodePlacement.Generate(placement, options.Seed),
                 Faults = faults,
                 CheckPeriodUs = SimProfile.CheckPeriodUs(link.Kind),
+                TelemetryIntervalUs = options.TelemetryIntervalS.HasValue
+                    ? (long)Math.Round(options.TelemetryIntervalS.Value * 1e6, MidpointRounding.AwayFromZero)
+                    : SimProfile.TelemetryIntervalUs(link.Kind),
                 ReplayCommand = options.ReplayCommand(),
             };
         }

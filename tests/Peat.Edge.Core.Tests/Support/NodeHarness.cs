@@ -30,6 +30,9 @@ internal sealed class NodeHarness
     /// <summary>Which directed links carry frames (default: everyone hears everyone).</summary>
     public Func<int, int, bool> Link { get; set; } = (_, _) => true;
 
+    /// <summary>Drops single frames on a link that carries them (from, to, frame type): for lost acknowledgements and the like.</summary>
+    public Func<int, int, FrameType, bool> DropFrame { get; set; } = (_, _, _) => false;
+
     /// <summary>Called after every delivery round (e.g. to check invariants).</summary>
     public Action? AfterEachStep { get; set; }
 
@@ -151,7 +154,7 @@ internal sealed class NodeHarness
                     for (int j = 0; j < Nodes.Count; j++)
                     {
                         bool addressed = destination == FrameHeader.NodeIdBroadcast || destination == Nodes[j].NodeId;
-                        if (j != i && addressed && !Silenced.Contains(j) && !Silenced.Contains(i) && Link(i, j))
+                        if (j != i && addressed && !Silenced.Contains(j) && !Silenced.Contains(i) && Link(i, j) && !DropFrame(i, j, (FrameType)(_frame[0] & 0x0f)))
                         {
                             Nodes[j].Receive(_frame, 0, count, LinkInfo.None, NowMs);
                         }

@@ -272,13 +272,13 @@ public sealed class CommandWireTests
     }
 
     [Fact]
-    public void The_envelope_accepts_types_1_to_3_and_refuses_the_reserved_ones()
+    public void The_envelope_accepts_types_1_to_5_and_refuses_the_reserved_ones()
     {
         byte[] frame = Convert.FromHexString(CommandVectors.Parent.Hex);
         for (int type = 0; type < 16; type++)
         {
             frame[0] = (byte)(0x10 | type);
-            WireError expected = type >= 1 && type <= 3 ? WireError.None : WireError.UnknownType;
+            WireError expected = type >= 1 && type <= 5 ? WireError.None : WireError.UnknownType; // 4 telemetry, 5 its acknowledgement
             Assert.Equal(expected, FrameCodec.TryRead(frame, 0, frame.Length, TagBytes, out _, out _, out _));
         }
     }

@@ -286,6 +286,120 @@ public sealed class MsgPackCrossCheckTests
         Assert.Equal(0, truncated.Position);
     }
 
+    private static readonly int[] BinLengths = { 0, 1, 31, 32, 255, 256, 1000, 65535, 65536, 70000 };
+
+    [Fact]
+    public void Bin_headers_put_by_the_core_are_what_MessagePackCSharp_writes()
+    {
+        foreach (int length in BinLengths)
+        {
+            byte[] core = new byte[5];
+            int end = MsgPackEncoding.PutBinHeader(core, 0, length);
+            Assert.Equal(MsgPackEncoding.SizeOfBinHeader(length), end);
+
+            var reference = new ArrayBufferWriter<byte>();
+            var referenceWriter = new CSharpWriter(reference);
+            referenceWriter.WriteBinHeader(length);
+            referenceWriter.Flush();
+            Assert.Equal(reference.WrittenSpan.ToArray(), core.AsSpan(0, end).ToArray());
+        }
+    }
+
+    [Fact]
+    public void GetBinHeader_agrees_with_MessagePackCSharp_for_bin8_16_32_and_every_truncation()
+    {
+        foreach (int length in BinLengths)
+        {
+            foreach (byte code in new byte[] { MsgPackCode.Bin8, MsgPackCode.Bin16, MsgPackCode.Bin32 })
+            {
+                int sizeBytes = code == MsgPackCode.Bin8 ? 1 : code == MsgPackCode.Bin16 ? 2 : 4;
+                if (sizeBytes < 4 && length >= 1 << (8 * sizeBytes))
+                {
+                    continue;
+                }
+
+                // At offset 2, with bytes after it that a reader must not take for the value's own.
+                byte[] buffer = new byte[2 + 1 + sizeBytes + length + 3];
+                MsgPackEncoding.PutCodeAndBigEndian(buffer, 2, code, (ulong)length, sizeBytes);
+                int valueEnd = 2 + 1 + sizeBytes + length;
+                for (int end = 2; end <= valueEnd; end++)
+                {
+                    int next = MsgPackDecoding.GetBinHeader(buffer, 2, end, int.MaxValue, out int read);
+                    bool referenceReads = TryReadBinWithMessagePackCSharp(buffer, 2, end - 2, out long consumed, out long referenceLength);
+                    Assert.Equal(referenceReads, next >= 0);
+                    if (next >= 0)
+                    {
+                        Assert.Equal(valueEnd, end);
+                        Assert.Equal(2 + 1 + sizeBytes, next);
+                        Assert.Equal(length, read);
+                        Assert.Equal(length, referenceLength);
+                        Assert.Equal(next + read - 2, consumed);
+                    }
+                    else
+                    {
+                        Assert.Equal(0, read);
+                    }
+
+                    // Long values: every end near the header and near the value's end (each refusal is an exception in MessagePack-CSharp).
+                    if (length > 1000 && end == 2 + 1 + sizeBytes + 2 && valueEnd - end > 4)
+                    {
+                        end = valueEnd - 4;
+                    }
+                }
+
+                Assert.Equal(2 + 1 + sizeBytes, MsgPackDecoding.GetBinHeader(buffer, 2, buffer.Length, length, out _));
+                Assert.Equal(length == 0 ? 2 + 1 + sizeBytes : -1, MsgPackDecoding.GetBinHeader(buffer, 2, buffer.Length, length - 1, out _)); // longer than allowed
+            }
+        }
+    }
+
+    [Fact]
+    public void GetBinHeader_refuses_everything_that_is_not_bin_and_positions_outside_the_range()
+    {
+        byte[] buffer = new byte[16];
+        for (int code = 0; code < 256; code++)
+        {
+            buffer[0] = (byte)code;
+            int next = MsgPackDecoding.GetBinHeader(buffer, 0, buffer.Length, int.MaxValue, out int length);
+            bool isBin = code == MsgPackCode.Bin8 || code == MsgPackCode.Bin16 || code == MsgPackCode.Bin32;
+            Assert.Equal(isBin, next >= 0); // strings (fixstr, str 8/16/32) included: the old spec's raw is not bin
+            Assert.Equal(0, length);
+        }
+
+        buffer[0] = MsgPackCode.Bin8;
+        Assert.Equal(-1, MsgPackDecoding.GetBinHeader(buffer, -1, buffer.Length, int.MaxValue, out _));
+        Assert.Equal(-1, MsgPackDecoding.GetBinHeader(buffer, 4, 4, int.MaxValue, out _));
+        Assert.Equal(-1, MsgPackDecoding.GetBinHeader(buffer, 0, 1, int.MaxValue, out _)); // the length byte is past the end
+
+        // bin 32 announcing more than int.MaxValue bytes: refused, not wrapped to a negative length.
+        byte[] huge = { MsgPackCode.Bin32, 0xff, 0xff, 0xff, 0xff, 0x00 };
+        Assert.Equal(-1, MsgPackDecoding.GetBinHeader(huge, 0, huge.Length, int.MaxValue, out int hugeLength));
+        Assert.Equal(0, hugeLength);
+    }
+
+    private static bool TryReadBinWithMessagePackCSharp(byte[] buffer, int offset, int count, out long consumed, out long length)
+    {
+        consumed = 0;
+        length = 0;
+        try
+        {
+            var reader = new CSharpReader(new ReadOnlySequence<byte>(buffer, offset, count));
+            ReadOnlySequence<byte>? bytes = reader.ReadBytes();
+            if (!bytes.HasValue)
+            {
+                return false;
+            }
+
+            consumed = reader.Consumed;
+            length = bytes.Value.Length;
+            return true;
+        }
+        catch (EndOfStreamException)
+        {
+            return false;
+        }
+    }
+
     private static IEnumerable<long> RandomIntegers(int count, int seed)
     {
         var random = new Random(seed);

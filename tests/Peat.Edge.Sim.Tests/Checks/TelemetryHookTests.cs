@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Peat.Edge.Sim.Checks;
+using Peat.Edge.Sim.Cli;
 using Peat.Edge.Sim.Engine;
 using Peat.Edge.Sim.Faults;
 using Peat.Edge.Sim.Reports;
@@ -45,9 +46,12 @@ public sealed class TelemetryHookTests
     }
 
     [Fact]
-    public void Without_accounting_telemetry_and_aggregation_are_null()
+    public void Without_telemetry_telemetry_and_aggregation_are_null()
     {
-        SimWorld world = Worlds.FromOptions(Worlds.Options("formation", nodes: 5, durationS: 2));
+        SimOptions options = Worlds.Options("formation", nodes: 5, durationS: 2);
+        options.TelemetryIntervalS = 0;
+        SimWorld world = Worlds.FromOptions(options);
+        Assert.Null(world.TelemetryAccounting);
         world.Run();
         string json = ReportJsonWriter.ToJson(world.BuildReport(0));
         Assert.Contains("\"telemetry\": null", json);

@@ -17,5 +17,17 @@ internal sealed class FakeAccounting : ITelemetryAccounting
 
     public void OnNodeStopping(int nodeIndex, long atUs) => Stopped.Add(nodeIndex);
 
+    public void OnGenerated(int nodeIndex, uint originId, uint sequence)
+    {
+    }
+
+    public void OnDelivered(int nodeIndex, uint originId, uint sequence)
+    {
+    }
+
+    public void OnDropped(int nodeIndex, uint originId, uint sequence, bool overflow)
+    {
+    }
+
     public TelemetryLedger Snapshot() => Ledger;
 }

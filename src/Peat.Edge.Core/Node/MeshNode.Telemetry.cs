@@ -1,0 +1,403 @@
+using Peat.Edge.Core.Checks;
+using Peat.Edge.Core.Metrics;
+using Peat.Edge.Core.Storage;
+using Peat.Edge.Core.Topology;
+using Peat.Edge.Core.Wire;
+
+namespace Peat.Edge.Core.Node
+{
+    /// <summary>
+    /// Telemetry up the tree (docs/architecture.md, "Telemetry"): hop by hop, with custody. A record
+    /// the application submits waits in the node's buffer; the node sends what it holds to its parent in
+    /// one frame (records of its children and its own together: aggregation), and removes them only when
+    /// the parent acknowledged that it holds them. So a record is always held somewhere, or delivered, or
+    /// dropped by a counted rule, never silently gone (short of a node dying with it).
+    /// <list type="bullet">
+    /// <item>One frame in flight at a time (stop and wait). No acknowledgement within
+    /// <c>TelemetryAckTimeoutMs</c>: the same frame goes again, and it counts as an uplink failure, so a
+    /// dead parent is suspected after <c>UplinkFailuresBeforeSuspect</c> of them.</item>
+    /// <item>The parent takes a frame whole or refuses it (no room); it remembers frames it took
+    /// (<see cref="DuplicateCache"/>), so a copy sent again after a lost acknowledgement is acknowledged
+    /// again but not stored twice.</item>
+    /// <item>Records move only inside a tree whose root may lead (a root-capable partition); in a
+    /// fallback tree, or detached, they wait where they are, and flow up once the tree heals.</item>
+    /// <item>The root of a root-capable tree delivers: it keeps records in its inbox for the host
+    /// (<see cref="TryDequeueTelemetry"/>), refusing frames while the inbox is full. Delivery is at least
+    /// once: a record whose acknowledgement was lost on the way may arrive twice, under the same
+    /// (origin, sequence).</item>
+    /// </list>
+    /// </summary>
+    public sealed partial class MeshNode
+    {
+        private readonly TelemetryBuffer _telemetry;
+        private readonly TelemetryBuffer _inbox;
+        private readonly byte[] _payloadScratch; // one record's payload on its way from the buffer to the inbox
+        private uint _telemetrySequence;
+        private ushort _telemetryFrameSequence;
+        private ushort _telemetryAckSequence;
+
+        // The frame last sent: its first _sentRecords records went to _sentTo as _sentSequence. Kept after a
+        // timeout so the same frame (same sequence, same records) goes again and the parent can tell it is a copy.
+        private int _sentRecords;
+        private bool _sentIntact;
+        private uint _sentTo;
+        private ushort _sentSequence;
+        private bool _awaitingAck;
+        private long _ackDeadlineMs;
+        private long _telemetryHoldUntilMs;
+
+        /// <summary>Records this node holds to pass up (its own and its children's; read it, the node writes it).</summary>
+        public TelemetryBuffer TelemetryHeld => _telemetry;
+
+        /// <summary>Records delivered here as a root, waiting for the host (read it; take them with <see cref="TryDequeueTelemetry"/>).</summary>
+        public TelemetryBuffer TelemetryInbox => _inbox;
+
+        /// <summary>True when this node is where telemetry ends: the root of a tree whose root may lead.</summary>
+        public bool IsTelemetrySink => _topology.IsRoot && PartitionIds.IsRootCapable(_topology.PartitionId);
+
+        /// <summary>
+        /// Submits one telemetry record (payload[offset .. offset + count), at most
+        /// <c>NodeLimits.TelemetryPayloadBytesMax</c> bytes) under the next origin sequence, which is
+        /// returned. A sink delivers it to its own inbox; any other node holds it until its parent takes
+        /// it. When the buffer is full the oldest record is dropped to make room (counted, with a
+        /// <c>TelemetryDroppedOverflow</c> event); false when the record itself could not be kept (a
+        /// node configured with no telemetry buffer).
+        /// </summary>
+        public bool TrySubmitTelemetry(byte[] payload, int offset, int count, long nowMs, out uint sequence)
+        {
+            Invariant.Slice(payload, offset, count);
+            Invariant.InRange(count <= _limits.TelemetryPayloadBytesMax, "count", "must be at most NodeLimits.TelemetryPayloadBytesMax");
+            Advance(nowMs);
+            _telemetrySequence++;
+            sequence = _telemetrySequence;
+            _metrics.Telemetry(TelemetryOutcome.Submitted, 1);
+            bool kept;
+            if (IsTelemetrySink && _telemetry.Count == 0 && _inbox.TryAdd(_identity.NodeId, sequence, 0, payload, offset, count, _nowMs))
+            {
+                _metrics.Telemetry(TelemetryOutcome.Delivered, 1);
+                kept = true;
+            }
+            else
+            {
+                kept = HoldOwn(payload, offset, count, sequence);
+            }
+
+            PumpTelemetry();
+            return kept;
+        }
+
+        /// <summary>
+        /// Host of a sink: takes the oldest delivered record into destination[offset..] (which needs
+        /// <c>NodeLimits.FrameBytesMax</c> bytes of room: no record is longer than a frame). False when
+        /// the inbox is empty.
+        /// </summary>
+        public bool TryDequeueTelemetry(byte[] destination, int offset, out int count, out uint originId, out uint sequence)
+        {
+            count = 0;
+            originId = 0;
+            sequence = 0;
+            if (_inbox.Count == 0)
+            {
+                return false;
+            }
+
+            originId = _inbox.OriginAt(0);
+            sequence = _inbox.SequenceAt(0);
+            count = _inbox.CopyPayload(0, destination, offset);
+            _inbox.RemoveOldest(1);
+            if (IsTelemetrySink)
+            {
+                DeliverHeld();
+            }
+
+            return true;
+        }
+
+        private bool HoldOwn(byte[] payload, int offset, int count, uint sequence)
+        {
+            if (!_telemetry.CanEverHold(count))
+            {
+                DropTelemetry(MeshEventKind.TelemetryDroppedOverflow, TelemetryOutcome.DroppedOverflow, _identity.NodeId, sequence);
+                return false;
+            }
+
+            while (!_telemetry.TryAdd(_identity.NodeId, sequence, 0, payload, offset, count, _nowMs))
+            {
+                DropTelemetry(MeshEventKind.TelemetryDroppedOverflow, TelemetryOutcome.DroppedOverflow, _telemetry.OriginAt(0), _telemetry.SequenceAt(0));
+                _telemetry.RemoveOldest(1);
+                if (_sentRecords > 0)
+                {
+                    // The oldest was in the last frame: an acknowledgement still covers the rest of it, but the
+                    // frame can no longer be sent again as it was.
+                    _sentRecords--;
+                    _sentIntact = false;
+                }
+            }
+
+            return true;
+        }
+
+        private void DropTelemetry(MeshEventKind kind, TelemetryOutcome outcome, uint originId, uint sequence)
+        {
+            _metrics.Telemetry(outcome, 1);
+            Emit(kind, originId, unchecked((int)sequence));
+        }
+
+        /// <summary>When telemetry needs the node next: an acknowledgement's deadline, or when held records are due to go up.</summary>
+        private long NextTelemetryDeadlineMs()
+        {
+            if (_awaitingAck)
+            {
+                return _ackDeadlineMs;
+            }
+
+            if (_telemetry.Count == 0 || !CanSendTelemetryUp())
+            {
+                return long.MaxValue; // a topology change that lets records move comes with a Receive or Tick, which pump
+            }
+
+            long dueMs = ResendPending() || FrameWorthHeld() ? _nowMs : _telemetry.OldestAddedAtMs + _limits.TelemetryFlushDelayMs;
+            return dueMs > _telemetryHoldUntilMs ? dueMs : _telemetryHoldUntilMs;
+        }
+
+        private bool CanSendTelemetryUp()
+        {
+            return _topology.ParentId != FrameHeader.NodeIdNone && PartitionIds.IsRootCapable(_topology.PartitionId);
+        }
+
+        private bool ResendPending()
+        {
+            return _sentRecords > 0 && _sentIntact && _sentTo == _topology.ParentId;
+        }
+
+        private bool FrameWorthHeld()
+        {
+            long worst = _telemetry.Bytes + ((long)_telemetry.Count * TelemetryRecord.OverheadBytesMax);
+            return worst >= _outgoing.SlotBytes - TelemetryBody.FrameOverheadBytes(_limits.AuthTagBytes);
+        }
+
+        /// <summary>Times out the frame in flight, delivers as a sink, or sends held records up when they are due.</summary>
+        private void PumpTelemetry()
+        {
+            if (_awaitingAck && _nowMs >= _ackDeadlineMs)
+            {
+                _awaitingAck = false;
+                _metrics.Telemetry(TelemetryOutcome.AckTimedOut, 1);
+                OnUplinkResult(false);
+            }
+
+            if (IsTelemetrySink)
+            {
+                DeliverHeld();
+                return;
+            }
+
+            if (!_awaitingAck && _telemetry.Count > 0 && CanSendTelemetryUp() && NextTelemetryDeadlineMs() <= _nowMs)
+            {
+                SendTelemetry(_topology.ParentId);
+            }
+        }
+
+        /// <summary>A sink moves what it held (from before it was one) into its inbox, as far as there is room.</summary>
+        private void DeliverHeld()
+        {
+            // Whatever was sent up before is delivered here now; a late acknowledgement must not remove more.
+            _sentRecords = 0;
+            _awaitingAck = false;
+            int moved = 0;
+            while (_telemetry.Count > 0 && _inbox.HasRoom(1, _telemetry.LengthAt(0)))
+            {
+                int length = _telemetry.CopyPayload(0, _payloadScratch, 0);
+                _inbox.TryAdd(_telemetry.OriginAt(0), _telemetry.SequenceAt(0), _telemetry.HopsAt(0), _payloadScratch, 0, length, _nowMs);
+                _telemetry.RemoveOldest(1);
+                moved++;
+            }
+
+            if (moved > 0)
+            {
+                _metrics.Telemetry(TelemetryOutcome.Delivered, moved);
+            }
+        }
+
+        private void SendTelemetry(uint parentId)
+        {
+            if (!_outgoing.TryBeginEnqueue(out byte[] buffer, out int offset))
+            {
+                _metrics.QueueFull();
+                _telemetryHoldUntilMs = _nowMs + _limits.TelemetryAckTimeoutMs; // try again later, not in a loop
+                return;
+            }
+
+            bool resend = ResendPending();
+            int records = resend ? _sentRecords : RecordsThatFit();
+            if (!resend)
+            {
+                _telemetryFrameSequence++;
+                _sentSequence = _telemetryFrameSequence;
+                _sentTo = parentId;
+                _sentRecords = records;
+                _sentIntact = true;
+            }
+
+            int p = TelemetryBody.WriteHeader(buffer, offset + FrameHeader.Bytes, parentId, records);
+            for (int i = 0; i < records; i++)
+            {
+                p = TelemetryRecord.WriteHeader(buffer, p, _telemetry.OriginAt(i), _telemetry.SequenceAt(i), (byte)(_telemetry.HopsAt(i) + 1), _telemetry.LengthAt(i));
+                p += _telemetry.CopyPayload(i, buffer, p);
+            }
+
+            FrameHeader header = new FrameHeader(FrameType.Telemetry, FrameFlags.None, 0, _identity.NodeId, _sentSequence);
+            int frameLength = FrameCodec.Seal(header, p - offset - FrameHeader.Bytes, _limits.AuthTagBytes, buffer, offset);
+            Invariant.That(frameLength > 0 && frameLength <= _outgoing.SlotBytes, "the records counted to fit do fit the slot");
+            _outgoing.CommitEnqueue(frameLength, parentId);
+            _awaitingAck = true;
+            _ackDeadlineMs = _nowMs + _limits.TelemetryAckTimeoutMs;
+        }
+
+        /// <summary>How many records from the front fit one frame (at least one: a record always fits, NodeLimits checks it).</summary>
+        private int RecordsThatFit()
+        {
+            int room = _outgoing.SlotBytes - TelemetryBody.FrameOverheadBytes(_limits.AuthTagBytes);
+            int records = 0;
+            while (records < _telemetry.Count && records < TelemetryBody.RecordsMax)
+            {
+                int bytes = TelemetryRecord.EncodedLength(_telemetry.OriginAt(records), _telemetry.SequenceAt(records), (byte)(_telemetry.HopsAt(records) + 1), _telemetry.LengthAt(records));
+                if (bytes > room)
+                {
+                    break;
+                }
+
+                room -= bytes;
+                records++;
+            }
+
+            Invariant.That(records > 0, "one record always fits a frame");
+            return records;
+        }
+
+        private ReceiveResult ApplyTelemetry(byte[] buffer, in FrameHeader header, int bodyOffset, int bodyCount)
+        {
+            WireError error = TelemetryBody.TryRead(buffer, bodyOffset, bodyCount, out uint nextHop, out int records, out int recordsOffset);
+            if (error != WireError.None)
+            {
+                return ToResult(error);
+            }
+
+            if (nextHop != _identity.NodeId)
+            {
+                return ReceiveResult.DroppedNotAddressed;
+            }
+
+            if (_emissionControl)
+            {
+                _metrics.EmissionSuppressed(); // under EMCON a node relays nothing; the sender will look for another parent
+                return ReceiveResult.Accepted;
+            }
+
+            if (_duplicates.Contains(header.SourceId, FrameType.Telemetry, header.Sequence))
+            {
+                QueueTelemetryAck(header.SourceId, header.Sequence, true);
+                return ReceiveResult.DroppedDuplicate;
+            }
+
+            bool sink = IsTelemetrySink;
+            TelemetryBuffer into = sink ? _inbox : _telemetry;
+            int keep = 0, keepBytes = 0;
+            int end = bodyOffset + bodyCount;
+            int p = recordsOffset;
+            for (int i = 0; i < records; i++)
+            {
+                p = TelemetryRecord.TryRead(buffer, p, end, out TelemetryRecord item);
+                if (sink || item.Hops < _limits.HopLimit)
+                {
+                    keep++;
+                    keepBytes += item.PayloadCount;
+                }
+            }
+
+            if (!into.HasRoom(keep, keepBytes))
+            {
+                _metrics.Telemetry(TelemetryOutcome.Refused, records);
+                QueueTelemetryAck(header.SourceId, header.Sequence, false);
+                return ReceiveResult.Accepted;
+            }
+
+            p = recordsOffset;
+            for (int i = 0; i < records; i++)
+            {
+                p = TelemetryRecord.TryRead(buffer, p, end, out TelemetryRecord item);
+                if (sink || item.Hops < _limits.HopLimit)
+                {
+                    into.TryAdd(item.OriginId, item.OriginSequence, item.Hops, buffer, item.PayloadOffset, item.PayloadCount, _nowMs);
+                }
+                else
+                {
+                    DropTelemetry(MeshEventKind.TelemetryDroppedHopLimit, TelemetryOutcome.DroppedHopLimit, item.OriginId, item.OriginSequence);
+                }
+            }
+
+            if (sink && keep > 0)
+            {
+                _metrics.Telemetry(TelemetryOutcome.Delivered, keep);
+            }
+
+            _duplicates.Record(header.SourceId, FrameType.Telemetry, header.Sequence);
+            QueueTelemetryAck(header.SourceId, header.Sequence, true);
+            return ReceiveResult.Accepted;
+        }
+
+        private ReceiveResult ApplyTelemetryAck(byte[] buffer, in FrameHeader header, int bodyOffset, int bodyCount)
+        {
+            WireError error = TelemetryAckBody.TryRead(buffer, bodyOffset, bodyCount, out TelemetryAckBody ack);
+            if (error != WireError.None)
+            {
+                return ToResult(error);
+            }
+
+            if (ack.ToId != _identity.NodeId)
+            {
+                return ReceiveResult.DroppedNotAddressed;
+            }
+
+            if (_sentRecords == 0 || header.SourceId != _sentTo || ack.AckedSequence != _sentSequence)
+            {
+                return ReceiveResult.DroppedStale; // an answer to a frame already settled (a copy, or one overtaken)
+            }
+
+            if (ack.Accepted)
+            {
+                // Even after a timeout: the parent holds them, whatever else happened since.
+                _telemetry.RemoveOldest(_sentRecords);
+                _metrics.Telemetry(TelemetryOutcome.Forwarded, _sentRecords);
+                _sentRecords = 0;
+            }
+            else
+            {
+                _telemetryHoldUntilMs = _nowMs + _limits.TelemetryAckTimeoutMs; // alive but full: give it time
+            }
+
+            _awaitingAck = false;
+            OnUplinkResult(true);
+            return ReceiveResult.Accepted;
+        }
+
+        private void QueueTelemetryAck(uint toId, ushort sequence, bool accepted)
+        {
+            if (!_outgoing.TryBeginEnqueue(out byte[] buffer, out int offset))
+            {
+                _metrics.QueueFull(); // no answer: the sender times out and sends the frame again
+                return;
+            }
+
+            TelemetryAckBody body = default;
+            body.ToId = toId;
+            body.AckedSequence = sequence;
+            body.Accepted = accepted;
+            _telemetryAckSequence++;
+            FrameHeader header = new FrameHeader(FrameType.TelemetryAck, FrameFlags.None, 0, _identity.NodeId, _telemetryAckSequence);
+            int length = FrameCodec.WriteTelemetryAck(header, body, _limits.AuthTagBytes, buffer, offset, _outgoing.SlotBytes);
+            Invariant.That(length > 0, "an acknowledgement always fits a frame slot (FrameBytesMax >= FrameBytesFloor)");
+            _outgoing.CommitEnqueue(length, toId);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+using Peat.Edge.Core.Limits;
+using Peat.Edge.Core.Metrics;
+using Peat.Edge.Core.Node;
+using Peat.Edge.Core.Wire;
+using Xunit;
+
+namespace Peat.Edge.Core.Tests.Routing;
+
+/// <summary>Telemetry up a tree, hop by hop with custody: delivered once, held while it cannot move, dropped only by counted rules.</summary>
+public sealed class TelemetryRoutingTests
+{
+    private const long FormedMs = 60_000;
+
+    private static NodeLimits Limits()
+    {
+        NodeLimits limits = new NodeLimits().WithWifiTiming();
+        limits.FirstBeaconDelayMsMax = 500;
+        return limits;
+    }
+
+    /// <summary>A line 1 - 2 - ... - n: node 1 may lead (the command post), the others can parent.</summary>
+    private static NodeHarness Line(int nodes, NodeLimits limits, bool withRoot = true)
+    {
+        var harness = new NodeHarness(
+            nodes,
+            i => new NodeIdentity((uint)(i + 1), i == 0 && withRoot ? Capabilities.CanParent | Capabilities.RootCapable : Capabilities.CanParent, (byte)(i == 0 ? 100 : 0)),
+            limits);
+        harness.Link = (a, b) => Math.Abs(a - b) == 1;
+        return harness;
+    }
+
+    private static byte[] Payload(int origin, int index) => new byte[] { (byte)origin, (byte)index, 0xAB, 0xCD };
+
+    private static List<(uint Origin, uint Sequence, byte[] Payload)> Drain(MeshNode sink)
+    {
+        var taken = new List<(uint, uint, byte[])>();
+        byte[] buffer = new byte[2048];
+        while (sink.TryDequeueTelemetry(buffer, 0, out int count, out uint origin, out uint sequence))
+        {
+            taken.Add((origin, sequence, buffer.AsSpan(0, count).ToArray()));
+        }
+
+        return taken;
+    }
+
+    [Fact]
+    public void Records_from_the_far_end_of_a_line_reach_the_root_once_each_with_their_payloads()
+    {
+        NodeHarness mesh = Line(4, Limits());
+        mesh.RunUntil(FormedMs);
+        Assert.True(mesh.AllAttachedTo(1), "the line formed under node 1");
+        MeshNode leaf = mesh.Nodes[3];
+        var sent = new List<(uint, uint, byte[])>();
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.True(leaf.TrySubmitTelemetry(Payload(4, i), 0, 4, mesh.NowMs, out uint sequence));
+            sent.Add((4u, sequence, Payload(4, i)));
+            mesh.RunUntil(mesh.NowMs + 100);
+        }
+
+        mesh.RunUntil(mesh.NowMs + 10_000);
+        var delivered = Drain(mesh.Nodes[0]);
+        Assert.Equal(sent.Select(s => (s.Item1, s.Item2)), delivered.Select(d => (d.Origin, d.Sequence)));
+        Assert.All(delivered.Zip(sent), pair => Assert.Equal(pair.Second.Item3, pair.First.Payload));
+        Assert.Equal(0, leaf.TelemetryHeld.Count);
+        Assert.Equal(0, mesh.Nodes[1].TelemetryHeld.Count);
+        Assert.Equal(10, mesh.Metrics[0].Snapshot().TelemetryDelivered);
+        Assert.Equal(10, mesh.Metrics[3].Snapshot().TelemetryForwarded);
+    }
+
+    [Fact]
+    public void A_relay_sends_its_childrens_records_and_its_own_together_in_fewer_frames()
+    {
+        NodeLimits limits = Limits();
+        limits.TelemetryFlushDelayMs = 5000;
+        NodeHarness mesh = Line(3, limits);
+        mesh.RunUntil(FormedMs);
+        for (int i = 0; i < 6; i++)
+        {
+            mesh.Nodes[2].TrySubmitTelemetry(Payload(3, i), 0, 4, mesh.NowMs, out _);
+            mesh.Nodes[1].TrySubmitTelemetry(Payload(2, i), 0, 4, mesh.NowMs, out _);
+            mesh.RunUntil(mesh.NowMs + 500);
+        }
+
+        long framesBefore = mesh.Metrics[1].Snapshot().TelemetryForwarded;
+        mesh.RunUntil(mesh.NowMs + 20_000);
+        Assert.Equal(12, Drain(mesh.Nodes[0]).Count);
+        Assert.Equal(12, mesh.Metrics[1].Snapshot().TelemetryForwarded);
+        // The relay's own six go up when its oldest has waited the flush delay; its child's six, which
+        // came in one frame at about the same moment, go together one delay later: two frames for twelve.
+        Assert.Equal(1, mesh.Metrics[2].Snapshot().FramesSent - mesh.Metrics[2].Snapshot().BeaconsQueued);
+        Assert.Equal(2, mesh.Metrics[1].Snapshot().FramesSent - BeaconsAndAcks(mesh.Metrics[1].Snapshot(), mesh.Metrics[2].Snapshot()));
+        Assert.Equal(0, framesBefore);
+    }
+
+    // Frames a node sent that were not telemetry: its beacons and one acknowledgement per frame its child sent.
+    private static long BeaconsAndAcks(MetricsSnapshot relay, MetricsSnapshot child) => relay.BeaconsQueued + (child.FramesSent - child.BeaconsQueued);
+
+    [Fact]
+    public void A_lost_acknowledgement_makes_the_child_send_again_and_the_parent_does_not_store_the_copy()
+    {
+        NodeHarness mesh = Line(3, Limits());
+        mesh.RunUntil(FormedMs);
+        int acksDropped = 0;
+        mesh.DropFrame = (a, b, type) => a == 1 && b == 2 && type == FrameType.TelemetryAck && acksDropped++ == 0;
+        mesh.Nodes[2].TrySubmitTelemetry(Payload(3, 0), 0, 4, mesh.NowMs, out uint sequence);
+        mesh.RunUntil(mesh.NowMs + 10_000);
+        Assert.Equal(new[] { (3u, sequence) }, Drain(mesh.Nodes[0]).Select(d => (d.Origin, d.Sequence)));
+        Assert.Equal(1, mesh.Metrics[2].Snapshot().TelemetryAckTimeouts);
+        Assert.Equal(1, mesh.Metrics[1].Snapshot().DroppedDuplicate);
+        Assert.Equal(0, mesh.Nodes[2].TelemetryHeld.Count);
+        Assert.Equal(2u, mesh.Nodes[2].ParentId);
+        Assert.Equal(1, acksDropped - 1);
+    }
+
+    [Fact]
+    public void Without_a_root_capable_tree_records_wait_at_their_origin_and_flow_when_a_root_appears()
+    {
+        NodeHarness mesh = Line(3, Limits(), withRoot: false);
+        mesh.Silenced.Add(0);
+        mesh.RunUntil(FormedMs * 4); // long enough for a fallback tree among nodes 2 and 3
+        MeshNode leaf = mesh.Nodes[2];
+        for (int i = 0; i < 5; i++)
+        {
+            leaf.TrySubmitTelemetry(Payload(3, i), 0, 4, mesh.NowMs, out _);
+        }
+
+        mesh.RunUntil(mesh.NowMs + 30_000);
+        Assert.Equal(5, leaf.TelemetryHeld.Count);
+        Assert.Equal(0, mesh.Metrics[2].Snapshot().TelemetryForwarded);
+        Assert.False(mesh.Nodes[1].IsTelemetrySink);
+    }
+
+    [Fact]
+    public void Records_held_while_cut_off_reach_the_root_after_the_cut_heals()
+    {
+        NodeHarness mesh = Line(3, Limits());
+        mesh.RunUntil(FormedMs);
+        bool cut = true;
+        Func<int, int, bool> line = mesh.Link;
+        mesh.Link = (a, b) => line(a, b) && !(cut && Math.Min(a, b) == 0);
+        mesh.RunUntil(mesh.NowMs + 30_000);
+        Assert.NotEqual(1u, mesh.Nodes[1].ParentId);
+        var sent = new List<uint>();
+        for (int i = 0; i < 8; i++)
+        {
+            mesh.Nodes[2].TrySubmitTelemetry(Payload(3, i), 0, 4, mesh.NowMs, out uint sequence);
+            sent.Add(sequence);
+            mesh.RunUntil(mesh.NowMs + 1000);
+        }
+
+        Assert.Empty(Drain(mesh.Nodes[0]));
+        cut = false;
+        mesh.RunUntil(mesh.NowMs + 60_000);
+        Assert.True(mesh.AllAttachedTo(1));
+        Assert.Equal(sent, Drain(mesh.Nodes[0]).Select(d => d.Sequence));
+    }
+
+    [Fact]
+    public void A_full_buffer_drops_its_oldest_records_and_says_which()
+    {
+        NodeLimits limits = Limits();
+        limits.TelemetryBufferCount = 4;
+        NodeHarness mesh = Line(2, limits, withRoot: false);
+        mesh.Silenced.Add(0);
+        mesh.RunUntil(1000);
+        MeshNode node = mesh.Nodes[1];
+        var sequences = new List<uint>();
+        for (int i = 0; i < 10; i++)
+        {
+            Assert.True(node.TrySubmitTelemetry(Payload(2, i), 0, 4, mesh.NowMs, out uint sequence));
+            sequences.Add(sequence);
+        }
+
+        mesh.RunUntil(2000);
+        Assert.Equal(4, node.TelemetryHeld.Count);
+        Assert.Equal(sequences.Skip(6), Enumerable.Range(0, 4).Select(node.TelemetryHeld.SequenceAt));
+        var dropped = mesh.Events.Where(e => e.Node == 1 && e.Event.Kind == MeshEventKind.TelemetryDroppedOverflow).Select(e => (uint)e.Event.Value).ToList();
+        Assert.Equal(sequences.Take(6), dropped);
+        Assert.Equal(6, mesh.Metrics[1].Snapshot().TelemetryDroppedOverflow);
+    }
+
+    [Fact]
+    public void A_root_with_a_full_inbox_refuses_and_the_child_keeps_the_records_until_the_host_drains()
+    {
+        NodeLimits limits = Limits();
+        limits.TelemetryInboxCount = 2;
+        NodeHarness mesh = Line(2, limits);
+        mesh.RunUntil(FormedMs);
+        for (int i = 0; i < 5; i++)
+        {
+            mesh.Nodes[1].TrySubmitTelemetry(Payload(2, i), 0, 4, mesh.NowMs, out _);
+            mesh.RunUntil(mesh.NowMs + 3000);
+        }
+
+        Assert.Equal(2, mesh.Nodes[0].TelemetryInbox.Count);
+        Assert.Equal(3, mesh.Nodes[1].TelemetryHeld.Count);
+        Assert.True(mesh.Metrics[0].Snapshot().TelemetryRefused > 0);
+        Assert.Equal(1u, mesh.Nodes[1].ParentId); // a refusal is an answer: the parent is not suspected
+        var delivered = new List<(uint, uint, byte[])>();
+        for (int round = 0; round < 5; round++)
+        {
+            delivered.AddRange(Drain(mesh.Nodes[0]));
+            mesh.RunUntil(mesh.NowMs + 5000);
+        }
+
+        delivered.AddRange(Drain(mesh.Nodes[0]));
+        Assert.Equal(5, delivered.Count);
+        Assert.Equal(0, mesh.Nodes[1].TelemetryHeld.Count);
+    }
+
+    [Fact]
+    public void A_dead_parent_is_suspected_from_unanswered_telemetry_and_the_records_take_another_way()
+    {
+        // A diamond: 1 root; 2 and 3 relays both in reach of 1 and of 4.
+        var mesh = new NodeHarness(
+            4,
+            i => new NodeIdentity((uint)(i + 1), i == 0 ? Capabilities.CanParent | Capabilities.RootCapable : Capabilities.CanParent, (byte)(i == 0 ? 100 : 0)),
+            Limits());
+        mesh.Link = (a, b) => !((a == 0 && b == 3) || (a == 3 && b == 0)) && !((a == 1 && b == 2) || (a == 2 && b == 1));
+        mesh.RunUntil(FormedMs);
+        MeshNode leaf = mesh.Nodes[3];
+        int parent = mesh.IndexOf(leaf.ParentId);
+        Assert.True(parent == 1 || parent == 2);
+        // The parent still beacons but drops everything else (a half-broken relay).
+        mesh.DropFrame = (a, b, type) => a == 3 && b == parent && type == FrameType.Telemetry;
+        var sent = new List<uint>();
+        for (int i = 0; i < 3; i++)
+        {
+            leaf.TrySubmitTelemetry(Payload(4, i), 0, 4, mesh.NowMs, out uint sequence);
+            sent.Add(sequence);
+        }
+
+        mesh.RunUntil(mesh.NowMs + 30_000);
+        Assert.NotEqual(mesh.Nodes[parent].NodeId, leaf.ParentId);
+        Assert.Equal(sent, Drain(mesh.Nodes[0]).Select(d => d.Sequence).OrderBy(s => sent.IndexOf(s)));
+        Assert.True(mesh.Metrics[3].Snapshot().TelemetryAckTimeouts >= Limits().UplinkFailuresBeforeSuspect);
+    }
+
+    [Fact]
+    public void A_record_at_the_hop_limit_is_dropped_and_counted_by_a_relay_but_a_root_still_takes_it()
+    {
+        NodeLimits limits = Limits();
+        var metrics = new CounterMetrics();
+        var relay = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, metrics, 3);
+        byte[] frame = TelemetryFrame(source: 9, nextHop: 2, hops: (byte)limits.HopLimit, limits.AuthTagBytes);
+        Assert.Equal(ReceiveResult.Accepted, relay.Receive(frame, 0, frame.Length, LinkInfo.None, 1000));
+        Assert.Equal(0, relay.TelemetryHeld.Count);
+        Assert.Equal(1, metrics.Snapshot().TelemetryDroppedHopLimit);
+        Assert.True(relay.TryDequeueEvent(out MeshEvent e) && e.Kind == MeshEventKind.TelemetryDroppedHopLimit && e.NodeId == 77 && e.Value == 5);
+        byte[] below = TelemetryFrame(source: 9, nextHop: 2, hops: (byte)(limits.HopLimit - 1), limits.AuthTagBytes, frameSequence: 2);
+        Assert.Equal(ReceiveResult.Accepted, relay.Receive(below, 0, below.Length, LinkInfo.None, 1000));
+        Assert.Equal(1, relay.TelemetryHeld.Count);
+    }
+
+    [Fact]
+    public void Frames_for_another_node_are_counted_as_not_addressed_and_change_nothing()
+    {
+        NodeLimits limits = Limits();
+        var metrics = new CounterMetrics();
+        var node = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, metrics, 3);
+        byte[] frame = TelemetryFrame(source: 9, nextHop: 5, hops: 1, limits.AuthTagBytes);
+        Assert.Equal(ReceiveResult.DroppedNotAddressed, node.Receive(frame, 0, frame.Length, LinkInfo.None, 1000));
+        Assert.Equal(0, node.TelemetryHeld.Count);
+        Assert.Equal(0, node.OutgoingCount);
+        Assert.Equal(1, metrics.Snapshot().DroppedNotAddressed);
+    }
+
+    [Fact]
+    public void Under_emission_control_a_node_takes_no_telemetry_from_others()
+    {
+        NodeLimits limits = Limits();
+        var metrics = new CounterMetrics();
+        var node = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, metrics, 3) { EmissionControl = true };
+        byte[] frame = TelemetryFrame(source: 9, nextHop: 2, hops: 1, limits.AuthTagBytes);
+        node.Receive(frame, 0, frame.Length, LinkInfo.None, 1000);
+        Assert.Equal(0, node.TelemetryHeld.Count);
+        Assert.Equal(0, node.OutgoingCount);
+        Assert.Equal(1, metrics.Snapshot().EmissionsSuppressed);
+    }
+
+    [Fact]
+    public void A_payload_over_the_limit_is_a_clear_error_to_the_application()
+    {
+        NodeLimits limits = Limits();
+        var node = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, NoOpMetrics.Instance, 3);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => node.TrySubmitTelemetry(new byte[limits.TelemetryPayloadBytesMax + 1], 0, limits.TelemetryPayloadBytesMax + 1, 0, out _));
+        Assert.Contains("TelemetryPayloadBytesMax", error.Message);
+    }
+
+    [Fact]
+    public void A_restarted_node_starts_its_sequences_elsewhere()
+    {
+        NodeLimits limits = Limits();
+        var first = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, NoOpMetrics.Instance, 100);
+        var again = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, NoOpMetrics.Instance, 101);
+        first.TrySubmitTelemetry(new byte[1], 0, 1, 0, out uint a);
+        again.TrySubmitTelemetry(new byte[1], 0, 1, 0, out uint b);
+        Assert.True(Math.Abs((long)a - b) > 1_000_000, $"{a} and {b} are too close");
+    }
+
+    /// <summary>A telemetry frame from <paramref name="source"/> carrying one record of origin 77, sequence 5.</summary>
+    private static byte[] TelemetryFrame(uint source, uint nextHop, byte hops, int tagBytes, ushort frameSequence = 1)
+    {
+        byte[] frame = new byte[128];
+        int p = TelemetryBody.WriteHeader(frame, FrameHeader.Bytes, nextHop, 1);
+        p = TelemetryRecord.Write(frame, p, 77, 5, hops, new byte[] { 1, 2, 3 }, 0, 3);
+        new FrameHeader(FrameType.Telemetry, FrameFlags.None, 0, source, frameSequence).WriteTo(frame, 0);
+        return frame.AsSpan(0, p + tagBytes).ToArray();
+    }
+}
