@@ -45,6 +45,7 @@ namespace Peat.Edge.Aot.Host
         private bool _firstBeaconLogged;
         private SelfReading _applied;
         private long _loopIterations;
+        private long _telemetryTaken;
 
         public GatewayHost(GatewaySettings settings, Log log, MonotonicClock clock, ITransport[] transports, IPositionSource position, IBatterySource battery)
         {
@@ -116,6 +117,7 @@ namespace Peat.Edge.Aot.Host
                     _node.Tick(_clock.NowMs);
                 }
 
+                DrainTelemetry();
                 Flush();
                 DrainEvents();
                 ServeStatus();
@@ -209,6 +211,18 @@ namespace Peat.Edge.Aot.Host
                 {
                     transport.Broadcast(_frame, count);
                 }
+            }
+        }
+
+        // As the root of a root-capable tree the gateway is where telemetry ends: each record is one log
+        // line (origin, its sequence, the payload in hex) for whatever collects the gateway's output.
+        // Taking them at once keeps the node's inbox free, so children are never refused for long.
+        private void DrainTelemetry()
+        {
+            while (_node.TryDequeueTelemetry(_frame, 0, out int count, out uint origin, out uint sequence))
+            {
+                _telemetryTaken++;
+                _log.Info("telemetry_delivered", "origin", Log.Id(origin), "sequence", sequence, "payload", Convert.ToHexString(_frame, 0, count).ToLowerInvariant());
             }
         }
 
@@ -309,6 +323,17 @@ namespace Peat.Edge.Aot.Host
             counters["dropped_duplicate"] = m.DroppedDuplicate;
             counters["dropped_stale"] = m.DroppedStale;
             counters["dropped_table_full"] = m.DroppedTableFull;
+            counters["dropped_not_addressed"] = m.DroppedNotAddressed;
+            counters["telemetry_submitted"] = m.TelemetrySubmitted;
+            counters["telemetry_forwarded"] = m.TelemetryForwarded;
+            counters["telemetry_delivered"] = m.TelemetryDelivered;
+            counters["telemetry_taken_by_host"] = _telemetryTaken;
+            counters["telemetry_held"] = _node.TelemetryHeld.Count;
+            counters["telemetry_dropped_overflow"] = m.TelemetryDroppedOverflow;
+            counters["telemetry_dropped_hop_limit"] = m.TelemetryDroppedHopLimit;
+            counters["telemetry_dropped_too_large"] = m.TelemetryDroppedTooLarge;
+            counters["telemetry_refused"] = m.TelemetryRefused;
+            counters["telemetry_ack_timeouts"] = m.TelemetryAckTimeouts;
             counters["host_inbox_dropped"] = _inbox.DroppedFull;
             counters["host_loop_iterations"] = _loopIterations;
             CounterList list = new CounterList();
@@ -361,6 +386,9 @@ namespace Peat.Edge.Aot.Host
                 case MeshEventKind.Detached: return "detached";
                 case MeshEventKind.AssignmentStatus: return "assignment_status";
                 case MeshEventKind.AssignmentAnswered: return "assignment_answered";
+                case MeshEventKind.TelemetryDroppedOverflow: return "telemetry_dropped_overflow";
+                case MeshEventKind.TelemetryDroppedHopLimit: return "telemetry_dropped_hop_limit";
+                case MeshEventKind.TelemetryDroppedTooLarge: return "telemetry_dropped_too_large";
                 default: return "event_" + ((int)kind).ToString(CultureInfo.InvariantCulture);
             }
         }

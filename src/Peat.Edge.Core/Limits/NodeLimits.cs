@@ -50,7 +50,11 @@ namespace Peat.Edge.Core.Limits
         /// <summary>Payload bytes of telemetry held (bounds the count above by size).</summary>
         public int TelemetryBufferBytes = 4096;
 
-        /// <summary>Largest payload of one telemetry record (what the application may submit); one record must fit a frame.</summary>
+        /// <summary>
+        /// Largest payload of one telemetry record the application may submit. In effect at most what one
+        /// record in one frame leaves room for (<see cref="TelemetryPayloadBytesCap"/>), so lowering
+        /// <see cref="FrameBytesMax"/> alone never makes the set invalid.
+        /// </summary>
         public int TelemetryPayloadBytesMax = 64;
 
         /// <summary>Telemetry records a root holds for its host until the host takes them (<c>TryDequeueTelemetry</c>); full, it refuses more.</summary>
@@ -68,8 +72,11 @@ namespace Peat.Edge.Core.Limits
         /// </summary>
         public int TelemetryFlushDelayMs = 2000;
 
-        /// <summary>Largest payload a record can have under these limits: a frame with one record must fit <see cref="FrameBytesMax"/>.</summary>
+        /// <summary>Largest payload a record can have under these limits: a frame with one record must fit <see cref="FrameBytesMax"/> (at least 7 bytes, at the smallest frame and longest tag).</summary>
         public int TelemetryPayloadBytesCeiling => FrameBytesMax - Wire.TelemetryBody.FrameOverheadBytes(AuthTagBytes) - Wire.TelemetryRecord.OverheadBytesMax;
+
+        /// <summary>The largest payload the application may submit: <see cref="TelemetryPayloadBytesMax"/> within <see cref="TelemetryPayloadBytesCeiling"/>.</summary>
+        public int TelemetryPayloadBytesCap => TelemetryPayloadBytesMax < TelemetryPayloadBytesCeiling ? TelemetryPayloadBytesMax : TelemetryPayloadBytesCeiling;
 
         /// <summary>Recently seen (source, sequence) pairs remembered to suppress duplicates.</summary>
         public int DuplicateCacheCapacity = 64;
@@ -146,7 +153,12 @@ namespace Peat.Edge.Core.Limits
         /// <summary>A leader whose battery falls below this hands leadership over.</summary>
         public int LeaderBatteryMinPercent = 20;
 
-        /// <summary>A parent is suspected lost after this many consecutive unacknowledged uplink frames (reported by routing).</summary>
+        /// <summary>
+        /// A parent is suspected lost after this many consecutive unacknowledged uplink frames (reported by
+        /// routing), or more over a lossy link: as many as it takes for such a run to be unlikely (1%) from
+        /// loss alone (<c>Topology.UplinkSuspicion</c>). A parent that still beacons but takes no data is
+        /// suspected all the same: it is no use as a parent.
+        /// </summary>
         public int UplinkFailuresBeforeSuspect = 3;
 
         /// <summary>Directed assignments a commander tracks at once.</summary>
@@ -196,7 +208,7 @@ namespace Peat.Edge.Core.Limits
             ParentChallengeMs = 60000;
             ParentDistanceHalfScoreM = 150;
             TelemetryAckTimeoutMs = 500;
-            TelemetryFlushDelayMs = 1000;
+            TelemetryFlushDelayMs = 5000; // 5 s rather than 1 s: a fifth fewer telemetry bytes in the tour run, for 4 s more per hop (docs/performance.md)
             return this;
         }
 
@@ -214,6 +226,7 @@ namespace Peat.Edge.Core.Limits
             ParentDistanceHalfScoreM = 2000;
             TelemetryAckTimeoutMs = 3000; // a full frame is ~0.4 s on air each way at SF7, and the parent may be sending
             TelemetryFlushDelayMs = 60000; // airtime first: fewer, fuller frames
+            UplinkFailuresBeforeSuspect = 6; // ALOHA collisions make runs of 3 common: 3 doubled the orphans and the airtime (docs/performance.md)
             return this;
         }
 
@@ -275,10 +288,10 @@ namespace Peat.Edge.Core.Limits
             Require(TelemetryBufferCount >= 0 && TelemetryBufferCount <= 65536, "TelemetryBufferCount", "must be 0..65536", TelemetryBufferCount);
             Require(TelemetryBufferBytes >= 0 && TelemetryBufferBytes <= 16777216, "TelemetryBufferBytes", "must be 0..16777216", TelemetryBufferBytes);
             Require(TelemetryBufferCount == 0 || TelemetryBufferBytes >= FrameBytesMax, "TelemetryBufferBytes", "must hold at least one frame (FrameBytesMax) when TelemetryBufferCount > 0", TelemetryBufferBytes);
-            Require(TelemetryPayloadBytesMax >= 1 && TelemetryPayloadBytesMax <= TelemetryPayloadBytesCeiling, "TelemetryPayloadBytesMax", "must be 1.." + TelemetryPayloadBytesCeiling.ToString() + " (one record must fit FrameBytesMax)", TelemetryPayloadBytesMax);
+            Require(TelemetryPayloadBytesMax >= 1 && TelemetryPayloadBytesMax <= 65535, "TelemetryPayloadBytesMax", "must be 1..65535 (in effect at most what one record in one frame leaves room for)", TelemetryPayloadBytesMax);
             Require(TelemetryInboxCount >= 0 && TelemetryInboxCount <= 65536, "TelemetryInboxCount", "must be 0..65536", TelemetryInboxCount);
             Require(TelemetryInboxBytes >= 0 && TelemetryInboxBytes <= 16777216, "TelemetryInboxBytes", "must be 0..16777216", TelemetryInboxBytes);
-            Require(TelemetryInboxCount == 0 || TelemetryInboxBytes >= TelemetryPayloadBytesMax, "TelemetryInboxBytes", "must hold at least one record (TelemetryPayloadBytesMax) when TelemetryInboxCount > 0", TelemetryInboxBytes);
+            Require(TelemetryInboxCount == 0 || TelemetryInboxBytes >= TelemetryPayloadBytesCap, "TelemetryInboxBytes", "must hold at least one record (TelemetryPayloadBytesCap) when TelemetryInboxCount > 0", TelemetryInboxBytes);
             Require(TelemetryAckTimeoutMs >= 10 && TelemetryAckTimeoutMs <= 600000, "TelemetryAckTimeoutMs", "must be 10..600000", TelemetryAckTimeoutMs);
             Require(TelemetryFlushDelayMs >= 0 && TelemetryFlushDelayMs <= 3600000, "TelemetryFlushDelayMs", "must be 0..3600000", TelemetryFlushDelayMs);
             Require(DuplicateCacheCapacity >= 1 && DuplicateCacheCapacity <= 65536, "DuplicateCacheCapacity", "must be 1..65536", DuplicateCacheCapacity);

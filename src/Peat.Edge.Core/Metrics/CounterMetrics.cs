@@ -68,6 +68,7 @@ namespace Peat.Edge.Core.Metrics
                 case TelemetryOutcome.DroppedHopLimit: _counts.TelemetryDroppedHopLimit += records; break;
                 case TelemetryOutcome.Refused: _counts.TelemetryRefused += records; break;
                 case TelemetryOutcome.AckTimedOut: _counts.TelemetryAckTimeouts += records; break;
+                case TelemetryOutcome.DroppedTooLarge: _counts.TelemetryDroppedTooLarge += records; break;
                 default: Checks.Invariant.That(false, "every telemetry outcome has a counter"); break;
             }
         }

@@ -69,6 +69,9 @@ namespace Peat.Edge.Core.Metrics
         /// <summary>Telemetry frames whose acknowledgement did not come in time (sent again).</summary>
         public long TelemetryAckTimeouts;
 
+        /// <summary>Telemetry records a relay dropped because its frames could not carry them on.</summary>
+        public long TelemetryDroppedTooLarge;
+
         /// <summary>Dropped: longer than the frame limit.</summary>
         public long DroppedTooLarge;
 

@@ -23,5 +23,8 @@ namespace Peat.Edge.Core.Metrics
 
         /// <summary>A telemetry frame got no acknowledgement in time (one per frame).</summary>
         AckTimedOut = 6,
+
+        /// <summary>A relay dropped a record too large for its own frames to carry on.</summary>
+        DroppedTooLarge = 7,
     }
 }

@@ -78,5 +78,11 @@ namespace Peat.Edge.Core.Node
 
         /// <summary>A telemetry record was dropped at the hop limit. NodeId and Value as for <see cref="TelemetryDroppedOverflow"/>.</summary>
         TelemetryDroppedHopLimit = 21,
+
+        /// <summary>
+        /// A relay dropped a telemetry record too large for its own frames to carry on (sent by a node with
+        /// larger limits). NodeId and Value as for <see cref="TelemetryDroppedOverflow"/>.
+        /// </summary>
+        TelemetryDroppedTooLarge = 22,
     }
 }

@@ -29,6 +29,9 @@ namespace Peat.Edge.Core.Node
     /// </summary>
     public sealed partial class MeshNode
     {
+        /// <summary>Retries back off up to 15 acknowledgement timeouts (2^4 − 1) after the fifth unanswered frame in a row.</summary>
+        private const int RetryBackoffStepsMax = 5;
+
         private readonly TelemetryBuffer _telemetry;
         private readonly TelemetryBuffer _inbox;
         private readonly byte[] _payloadScratch; // one record's payload on its way from the buffer to the inbox
@@ -45,6 +48,7 @@ namespace Peat.Edge.Core.Node
         private bool _awaitingAck;
         private long _ackDeadlineMs;
         private long _telemetryHoldUntilMs;
+        private int _telemetryTimeoutsInRow;
 
         /// <summary>Records this node holds to pass up (its own and its children's; read it, the node writes it).</summary>
         public TelemetryBuffer TelemetryHeld => _telemetry;
@@ -57,7 +61,7 @@ namespace Peat.Edge.Core.Node
 
         /// <summary>
         /// Submits one telemetry record (payload[offset .. offset + count), at most
-        /// <c>NodeLimits.TelemetryPayloadBytesMax</c> bytes) under the next origin sequence, which is
+        /// <c>NodeLimits.TelemetryPayloadBytesCap</c> bytes: TelemetryPayloadBytesMax within what one frame holds) under the next origin sequence, which is
         /// returned. A sink delivers it to its own inbox; any other node holds it until its parent takes
         /// it. When the buffer is full the oldest record is dropped to make room (counted, with a
         /// <c>TelemetryDroppedOverflow</c> event); false when the record itself could not be kept (a
@@ -66,7 +70,7 @@ namespace Peat.Edge.Core.Node
         public bool TrySubmitTelemetry(byte[] payload, int offset, int count, long nowMs, out uint sequence)
         {
             Invariant.Slice(payload, offset, count);
-            Invariant.InRange(count <= _limits.TelemetryPayloadBytesMax, "count", "must be at most NodeLimits.TelemetryPayloadBytesMax");
+            Invariant.InRange(count <= _limits.TelemetryPayloadBytesCap, "count", "must be at most NodeLimits.TelemetryPayloadBytesCap (TelemetryPayloadBytesMax within what one frame holds)");
             Advance(nowMs);
             _telemetrySequence++;
             sequence = _telemetrySequence;
@@ -160,6 +164,18 @@ namespace Peat.Edge.Core.Node
             return dueMs > _telemetryHoldUntilMs ? dueMs : _telemetryHoldUntilMs;
         }
 
+        /// <summary>
+        /// How long after the k-th unanswered frame in a row the next try waits: a random part of half an
+        /// acknowledgement timeout (so two senders that collided do not collide again), plus (2^(k−1) − 1)
+        /// timeouts, k at most <see cref="RetryBackoffStepsMax"/>: a lossy or dead parent gets fewer frames.
+        /// </summary>
+        private long RetryBackoffMs(int timeoutsInRow)
+        {
+            int steps = timeoutsInRow < RetryBackoffStepsMax ? timeoutsInRow : RetryBackoffStepsMax;
+            long backoffMs = (long)_limits.TelemetryAckTimeoutMs * ((1L << (steps - 1)) - 1);
+            return backoffMs + _random.NextBelow((uint)(_limits.TelemetryAckTimeoutMs / 2) + 1);
+        }
+
         private bool CanSendTelemetryUp()
         {
             return _topology.ParentId != FrameHeader.NodeIdNone && PartitionIds.IsRootCapable(_topology.PartitionId);
@@ -183,6 +199,8 @@ namespace Peat.Edge.Core.Node
             {
                 _awaitingAck = false;
                 _metrics.Telemetry(TelemetryOutcome.AckTimedOut, 1);
+                _telemetryTimeoutsInRow++;
+                _telemetryHoldUntilMs = _nowMs + RetryBackoffMs(_telemetryTimeoutsInRow);
                 OnUplinkResult(false);
             }
 
@@ -308,7 +326,7 @@ namespace Peat.Edge.Core.Node
             for (int i = 0; i < records; i++)
             {
                 p = TelemetryRecord.TryRead(buffer, p, end, out TelemetryRecord item);
-                if (sink || item.Hops < _limits.HopLimit)
+                if (sink || Forwardable(item) == MeshEventKind.None)
                 {
                     keep++;
                     keepBytes += item.PayloadCount;
@@ -326,13 +344,14 @@ namespace Peat.Edge.Core.Node
             for (int i = 0; i < records; i++)
             {
                 p = TelemetryRecord.TryRead(buffer, p, end, out TelemetryRecord item);
-                if (sink || item.Hops < _limits.HopLimit)
+                MeshEventKind drop = sink ? MeshEventKind.None : Forwardable(item);
+                if (drop == MeshEventKind.None)
                 {
                     into.TryAdd(item.OriginId, item.OriginSequence, item.Hops, buffer, item.PayloadOffset, item.PayloadCount, _nowMs);
                 }
                 else
                 {
-                    DropTelemetry(MeshEventKind.TelemetryDroppedHopLimit, TelemetryOutcome.DroppedHopLimit, item.OriginId, item.OriginSequence);
+                    DropTelemetry(drop, drop == MeshEventKind.TelemetryDroppedHopLimit ? TelemetryOutcome.DroppedHopLimit : TelemetryOutcome.DroppedTooLarge, item.OriginId, item.OriginSequence);
                 }
             }
 
@@ -344,6 +363,21 @@ namespace Peat.Edge.Core.Node
             _duplicates.Record(header.SourceId, FrameType.Telemetry, header.Sequence);
             QueueTelemetryAck(header.SourceId, header.Sequence, true);
             return ReceiveResult.Accepted;
+        }
+
+        /// <summary>
+        /// None when a relay can pass the record on; otherwise why not: it has crossed the hop limit, or its
+        /// payload is more than one of this node's frames can carry (a sender with larger limits, or a
+        /// crafted frame), which would never leave.
+        /// </summary>
+        private MeshEventKind Forwardable(in TelemetryRecord item)
+        {
+            if (item.Hops >= _limits.HopLimit)
+            {
+                return MeshEventKind.TelemetryDroppedHopLimit;
+            }
+
+            return item.PayloadCount > _limits.TelemetryPayloadBytesCeiling ? MeshEventKind.TelemetryDroppedTooLarge : MeshEventKind.None;
         }
 
         private ReceiveResult ApplyTelemetryAck(byte[] buffer, in FrameHeader header, int bodyOffset, int bodyCount)
@@ -377,6 +411,7 @@ namespace Peat.Edge.Core.Node
             }
 
             _awaitingAck = false;
+            _telemetryTimeoutsInRow = 0;
             OnUplinkResult(true);
             return ReceiveResult.Accepted;
         }

@@ -300,7 +300,9 @@ namespace Peat.Edge.Core.Node
 
         private void OnUplinkResult(bool acknowledged)
         {
-            uint suspect = _topology.NoteUplinkResult(acknowledged);
+            int parent = _topology.ParentId == FrameHeader.NodeIdNone ? -1 : _neighbours.IndexOf(_topology.ParentId);
+            int quality = parent < 0 ? 1000 : _neighbours.LinkQualityPermille(parent, _nowMs);
+            uint suspect = _topology.NoteUplinkResult(acknowledged, quality);
             if (suspect != FrameHeader.NodeIdNone && _neighbours.Remove(suspect, out NeighbourEntry removed))
             {
                 _metrics.NeighbourLost();

@@ -231,6 +231,7 @@ namespace Peat.Edge.Core.Topology
         {
             uint self = _identity.NodeId;
             bool wasChild = hadPrevious && previous.ParentId == self;
+
             bool isChild = beacon.ParentId == self;
             if (isChild && !wasChild)
             {
@@ -286,9 +287,11 @@ namespace Peat.Edge.Core.Topology
 
         /// <summary>
         /// Routing reports whether an uplink frame was acknowledged. After
-        /// <c>UplinkFailuresBeforeSuspect</c> failures in a row the parent is treated as lost; returns its id then (0 otherwise).
+        /// <c>UplinkFailuresBeforeSuspect</c> failures in a row (more over a lossy link: <see cref="UplinkSuspicion"/>,
+        /// from the parent's <paramref name="parentLinkQualityPermille"/>) the parent is treated as lost;
+        /// returns its id then (0 otherwise).
         /// </summary>
-        public uint NoteUplinkResult(bool acknowledged)
+        public uint NoteUplinkResult(bool acknowledged, int parentLinkQualityPermille)
         {
             if (acknowledged || _parentId == FrameHeader.NodeIdNone)
             {
@@ -297,7 +300,8 @@ namespace Peat.Edge.Core.Topology
             }
 
             _uplinkFailures++;
-            return _uplinkFailures >= _limits.UplinkFailuresBeforeSuspect ? _parentId : FrameHeader.NodeIdNone;
+            return _uplinkFailures >= UplinkSuspicion.FailuresBeforeSuspect(_limits.UplinkFailuresBeforeSuspect, parentLinkQualityPermille)
+                ? _parentId : FrameHeader.NodeIdNone;
         }
 
         /// <summary>Fills the topology fields of this node's beacon.</summary>

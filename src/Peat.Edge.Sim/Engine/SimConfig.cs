@@ -43,7 +43,7 @@ namespace Peat.Edge.Sim.Engine
         /// <summary>Every alive node submits one telemetry record this often (0 = no telemetry, and the report's telemetry is null).</summary>
         public long TelemetryIntervalUs { get; init; }
 
-        /// <summary>Payload bytes of each telemetry record (at most every node's <c>TelemetryPayloadBytesMax</c>).</summary>
+        /// <summary>Payload bytes of each telemetry record (at most every node's <c>TelemetryPayloadBytesCap</c>).</summary>
         public int TelemetryPayloadBytes { get; init; } = SimProfile.TelemetryPayloadBytes;
 
         /// <summary>Limits per node; null = <see cref="SimProfile.LimitsFor"/>.</summary>

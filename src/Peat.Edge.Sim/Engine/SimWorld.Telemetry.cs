@@ -35,11 +35,11 @@ namespace Peat.Edge.Sim.Engine
 
             for (int i = 0; i < _nodes.Length; i++)
             {
-                int max = _nodes[i].Limits.TelemetryPayloadBytesMax;
+                int max = _nodes[i].Limits.TelemetryPayloadBytesCap;
                 if (_config.TelemetryPayloadBytes > max)
                 {
                     throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                        $"SimConfig.TelemetryPayloadBytes ({_config.TelemetryPayloadBytes}) is more than node {_nodes[i].NodeId}'s TelemetryPayloadBytesMax ({max})"));
+                        $"SimConfig.TelemetryPayloadBytes ({_config.TelemetryPayloadBytes}) is more than node {_nodes[i].NodeId}'s TelemetryPayloadBytesCap ({max})"));
                 }
             }
 

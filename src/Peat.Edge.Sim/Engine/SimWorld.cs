@@ -352,7 +352,7 @@ namespace Peat.Edge.Sim.Engine
             while (node.Mesh.TryDequeueEvent(out MeshEvent meshEvent))
             {
                 MeshEventObserved?.Invoke(NowUs, node.Index, meshEvent);
-                if (meshEvent.Kind == MeshEventKind.TelemetryDroppedOverflow || meshEvent.Kind == MeshEventKind.TelemetryDroppedHopLimit)
+                if (meshEvent.Kind >= MeshEventKind.TelemetryDroppedOverflow && meshEvent.Kind <= MeshEventKind.TelemetryDroppedTooLarge)
                 {
                     OnTelemetryDropped(node, meshEvent);
                 }

@@ -93,6 +93,103 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void Telemetry_up_two_hops_with_lost_acknowledgements_allocates_zero_bytes()
+    {
+        // Root 1 - relay 2 - leaf 3 on a line, the host loop written out: frames go only to the addressee,
+        // every seventh acknowledgement is lost (timeouts, copies, retries), the root's host takes what arrives.
+        NodeLimits limits = new NodeLimits().WithWifiTiming();
+        limits.FirstBeaconDelayMsMax = 200;
+        var metrics = new[] { new CounterMetrics(), new CounterMetrics(), new CounterMetrics() };
+        var nodes = new MeshNode[3];
+        for (int i = 0; i < 3; i++)
+        {
+            Capabilities caps = i == 0 ? Capabilities.CanParent | Capabilities.RootCapable : Capabilities.CanParent;
+            nodes[i] = new MeshNode(new NodeIdentity((uint)(i + 1), caps, (byte)(i == 0 ? 100 : 0)), limits, metrics[i], (ulong)(i + 1));
+            nodes[i].UpdateSelf(SelfReading.At(473977000 + (i * 10000), 85456000, 80));
+        }
+
+        byte[] frame = new byte[limits.FrameBytesMax];
+        byte[] payload = new byte[16];
+        long now = 0;
+        long acks = 0;
+
+        void Step()
+        {
+            now += 50;
+            for (int i = 0; i < 3; i++)
+            {
+                if (nodes[i].NextDeadlineMs <= now)
+                {
+                    nodes[i].Tick(now);
+                }
+            }
+
+            if (now % 2000 == 0)
+            {
+                nodes[2].TrySubmitTelemetry(payload, 0, payload.Length, now, out _);
+                nodes[1].TrySubmitTelemetry(payload, 0, payload.Length, now, out _);
+            }
+
+            bool moved = true;
+            while (moved)
+            {
+                moved = false;
+                for (int i = 0; i < 3; i++)
+                {
+                    while (nodes[i].TryDequeueOutgoing(frame, 0, out int count, out uint to))
+                    {
+                        moved = true;
+                        bool lostAck = (frame[0] & 0x0f) == (byte)FrameType.TelemetryAck && ++acks % 7 == 0;
+                        for (int j = 0; j < 3; j++)
+                        {
+                            bool addressed = to == FrameHeader.NodeIdBroadcast || to == nodes[j].NodeId;
+                            if (j != i && Math.Abs(i - j) == 1 && addressed && !lostAck)
+                            {
+                                nodes[j].Receive(frame, 0, count, LinkInfo.None, now);
+                            }
+                        }
+                    }
+                }
+            }
+
+            while (nodes[0].TryDequeueTelemetry(frame, 0, out _, out _, out _))
+            {
+            }
+
+            for (int i = 0; i < 3; i++)
+            {
+                while (nodes[i].TryDequeueEvent(out _))
+                {
+                }
+            }
+        }
+
+        for (int warm = 0; warm < 4000; warm++)
+        {
+            Step();
+        }
+
+        Assert.Equal(1u, nodes[2].ParentId == 2 ? nodes[1].ParentId : 0);
+        var rootBefore = metrics[0].Snapshot();
+        var leafBefore = metrics[2].Snapshot();
+        var relayBefore = metrics[1].Snapshot();
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        for (int step = 0; step < 40_000; step++)
+        {
+            Step();
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        long delivered = metrics[0].Snapshot().TelemetryDelivered - rootBefore.TelemetryDelivered;
+        long timeouts = metrics[2].Snapshot().TelemetryAckTimeouts - leafBefore.TelemetryAckTimeouts + metrics[1].Snapshot().TelemetryAckTimeouts - relayBefore.TelemetryAckTimeouts;
+        long copies = metrics[1].Snapshot().DroppedDuplicate - relayBefore.DroppedDuplicate + metrics[0].Snapshot().DroppedDuplicate - rootBefore.DroppedDuplicate;
+        _output.WriteLine($"{allocated} bytes allocated; delivered {delivered}, timeouts {timeouts}, copies {copies}");
+        Assert.Equal(0, allocated);
+        Assert.True(delivered > 1000, "telemetry flowed");
+        Assert.True(timeouts > 10 && copies > 10, "lost acknowledgements were exercised");
+    }
+
+    [Fact]
     public void Constructing_an_Esp32_leaf_node_stays_inside_its_budget()
     {
         var limits = NodeLimits.Esp32Leaf();

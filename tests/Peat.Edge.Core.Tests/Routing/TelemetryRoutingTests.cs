@@ -58,7 +58,7 @@ public sealed class TelemetryRoutingTests
             mesh.RunUntil(mesh.NowMs + 100);
         }
 
-        mesh.RunUntil(mesh.NowMs + 10_000);
+        mesh.RunUntil(mesh.NowMs + (3 * Limits().TelemetryFlushDelayMs) + 10_000); // each hop may wait a flush delay
         var delivered = Drain(mesh.Nodes[0]);
         Assert.Equal(sent.Select(s => (s.Item1, s.Item2)), delivered.Select(d => (d.Origin, d.Sequence)));
         Assert.All(delivered.Zip(sent), pair => Assert.Equal(pair.Second.Item3, pair.First.Payload));
@@ -111,6 +111,32 @@ public sealed class TelemetryRoutingTests
         Assert.Equal(0, mesh.Nodes[2].TelemetryHeld.Count);
         Assert.Equal(2u, mesh.Nodes[2].ParentId);
         Assert.Equal(1, acksDropped - 1);
+    }
+
+    [Fact]
+    public void Unanswered_frames_are_sent_again_less_and_less_often_and_nothing_is_lost_meanwhile()
+    {
+        NodeHarness mesh = Line(2, Limits());
+        mesh.RunUntil(FormedMs);
+        bool acksLost = true;
+        mesh.DropFrame = (a, b, type) => acksLost && type == FrameType.TelemetryAck;
+        var sent = new List<uint>();
+        for (int i = 0; i < 3; i++)
+        {
+            mesh.Nodes[1].TrySubmitTelemetry(Payload(2, i), 0, 4, mesh.NowMs, out uint sequence);
+            sent.Add(sequence);
+        }
+
+        mesh.RunUntil(mesh.NowMs + 60_000);
+        long timeouts = mesh.Metrics[1].Snapshot().TelemetryAckTimeouts;
+        // Without backing off: one try per 500 ms timeout, 120 in a minute. With it: 1 + 2 + 4 + 8 + 16
+        // timeouts for the first five, then one try per 16, plus up to half a timeout of jitter each.
+        Assert.InRange(timeouts, 5, 12);
+        Assert.Equal(3, mesh.Nodes[1].TelemetryHeld.Count);
+        acksLost = false;
+        mesh.RunUntil(mesh.NowMs + 30_000);
+        Assert.Equal(sent, Drain(mesh.Nodes[0]).Select(d => d.Sequence).Distinct());
+        Assert.Equal(0, mesh.Nodes[1].TelemetryHeld.Count);
     }
 
     [Fact]
@@ -254,6 +280,29 @@ public sealed class TelemetryRoutingTests
     }
 
     [Fact]
+    public void A_record_too_large_for_the_relays_own_frames_is_dropped_and_counted_not_a_crash()
+    {
+        // The sender had larger frames; this relay has 100-byte ones. The frame arrives within the limit (a
+        // 1-byte next hop and small ids), but the relay's own frame, to a parent of any id, is only sure to
+        // carry payloads up to its ceiling: holding a larger one would leave it stuck (or overflow a frame).
+        NodeLimits limits = Limits();
+        limits.FrameBytesMax = 100;
+        var metrics = new CounterMetrics();
+        var relay = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, metrics, 3);
+        int payload = limits.TelemetryPayloadBytesCeiling + 1;
+        byte[] frame = new byte[200];
+        int p = TelemetryBody.WriteHeader(frame, FrameHeader.Bytes, 2, 1);
+        p = TelemetryRecord.Write(frame, p, 77, 5, 1, new byte[payload], 0, payload);
+        new FrameHeader(FrameType.Telemetry, FrameFlags.None, 0, 9, 1).WriteTo(frame, 0);
+        int length = p + limits.AuthTagBytes;
+        Assert.True(length <= limits.FrameBytesMax, "the frame itself is within the relay's limit");
+        Assert.Equal(ReceiveResult.Accepted, relay.Receive(frame, 0, length, LinkInfo.None, 1000));
+        Assert.Equal(0, relay.TelemetryHeld.Count);
+        Assert.Equal(1, metrics.Snapshot().TelemetryDroppedTooLarge);
+        Assert.True(relay.TryDequeueEvent(out MeshEvent e) && e.Kind == MeshEventKind.TelemetryDroppedTooLarge && e.NodeId == 77);
+    }
+
+    [Fact]
     public void Frames_for_another_node_are_counted_as_not_addressed_and_change_nothing()
     {
         NodeLimits limits = Limits();
@@ -284,8 +333,22 @@ public sealed class TelemetryRoutingTests
     {
         NodeLimits limits = Limits();
         var node = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, NoOpMetrics.Instance, 3);
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => node.TrySubmitTelemetry(new byte[limits.TelemetryPayloadBytesMax + 1], 0, limits.TelemetryPayloadBytesMax + 1, 0, out _));
-        Assert.Contains("TelemetryPayloadBytesMax", error.Message);
+        Assert.True(node.TrySubmitTelemetry(new byte[limits.TelemetryPayloadBytesCap], 0, limits.TelemetryPayloadBytesCap, 0, out _));
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => node.TrySubmitTelemetry(new byte[limits.TelemetryPayloadBytesCap + 1], 0, limits.TelemetryPayloadBytesCap + 1, 0, out _));
+        Assert.Contains("TelemetryPayloadBytesCap", error.Message);
+    }
+
+    [Fact]
+    public void A_small_frame_limit_caps_the_payload_instead_of_refusing_the_limits()
+    {
+        NodeLimits limits = Limits();
+        limits.FrameBytesMax = NodeLimits.FrameBytesFloor;
+        limits.AuthTagBytes = 32;
+        limits.Validate();
+        Assert.Equal(7, limits.TelemetryPayloadBytesCap);
+        var node = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, NoOpMetrics.Instance, 3);
+        node.TrySubmitTelemetry(new byte[7], 0, 7, 0, out _);
+        Assert.Equal(1, node.TelemetryHeld.Count);
     }
 
     [Fact]
