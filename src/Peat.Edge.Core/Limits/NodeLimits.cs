@@ -156,8 +156,8 @@ namespace Peat.Edge.Core.Limits
         /// <summary>
         /// A parent is suspected lost after this many consecutive unacknowledged uplink frames (reported by
         /// routing), or more over a lossy link: as many as it takes for such a run to be unlikely (1%) from
-        /// loss alone (<c>Topology.UplinkSuspicion</c>). A parent that still beacons but takes no data is
-        /// suspected all the same: it is no use as a parent.
+        /// loss alone (<c>Topology.UplinkSuspicion</c>). A beacon of the parent starts the count again, so
+        /// this detects a dead parent faster only where beacons are slower than a few frames.
         /// </summary>
         public int UplinkFailuresBeforeSuspect = 3;
 

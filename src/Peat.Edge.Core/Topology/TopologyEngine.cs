@@ -231,6 +231,13 @@ namespace Peat.Edge.Core.Topology
         {
             uint self = _identity.NodeId;
             bool wasChild = hadPrevious && previous.ParentId == self;
+            if (sourceId == _parentId)
+            {
+                // The parent is alive: the failed uplinks since its last beacon were the link. Unanswered
+                // frames are the faster sign only where beacons are slow (LoRa); on Wi-Fi a parent beacons
+                // again before three frames can fail, and counting on would move nodes off live parents.
+                _uplinkFailures = 0;
+            }
 
             bool isChild = beacon.ParentId == self;
             if (isChild && !wasChild)

@@ -56,6 +56,13 @@ namespace Peat.Edge.Sim.Cli
             RadioCounters radio = world.Radio;
             output.WriteLine(F($"  air: {radio.Transmissions} frames, beacon {report.BeaconBytes} B, data {report.DataBytes} B, control airtime share {(report.ControlAirtimeShare.HasValue ? F($"{report.ControlAirtimeShare.Value * 100:0.###} %") : "-")}"));
             output.WriteLine(F($"  receptions: delivered {radio.Delivered}, lost to link {radio.LostChannel}, collisions {radio.LostCollision}, half-duplex {radio.LostHalfDuplex}, receiver down {radio.LostReceiverDown}"));
+            if (report.Telemetry != null)
+            {
+                SimReportTelemetry t = report.Telemetry;
+                string aggregation = report.Aggregation?.Reduction != null ? F($", aggregation saved {report.Aggregation.Reduction.Value * 100:0.#} % of telemetry bytes") : "";
+                output.WriteLine(F($"  telemetry: generated {t.Generated}, delivered {t.Delivered} (+{t.Duplicates} duplicates), buffered {t.BufferedAtEnd}, dropped by full buffers {t.DroppedOverflow}, lost {t.Lost}{aggregation}"));
+            }
+
             output.WriteLine(report.InvariantViolations == 0
                 ? "  invariants: no violation"
                 : F($"  invariants: {report.InvariantViolations} VIOLATIONS (seed {world.Config.Seed}); replay: {world.ReplayCommand}"));

@@ -235,21 +235,27 @@ public sealed class TelemetryRoutingTests
         Assert.Equal(0, mesh.Nodes[1].TelemetryHeld.Count);
     }
 
-    [Fact]
-    public void A_dead_parent_is_suspected_from_unanswered_telemetry_and_the_records_take_another_way()
+    /// <summary>A diamond: 1 root; 2 and 3 relays both in reach of 1 and of 4, not of each other.</summary>
+    private static NodeHarness Diamond(NodeLimits limits)
     {
-        // A diamond: 1 root; 2 and 3 relays both in reach of 1 and of 4.
         var mesh = new NodeHarness(
             4,
             i => new NodeIdentity((uint)(i + 1), i == 0 ? Capabilities.CanParent | Capabilities.RootCapable : Capabilities.CanParent, (byte)(i == 0 ? 100 : 0)),
-            Limits());
+            limits);
         mesh.Link = (a, b) => !((a == 0 && b == 3) || (a == 3 && b == 0)) && !((a == 1 && b == 2) || (a == 2 && b == 1));
-        mesh.RunUntil(FormedMs);
+        return mesh;
+    }
+
+    [Fact]
+    public void Where_beacons_are_slow_a_dead_parent_is_suspected_from_unanswered_telemetry_long_before_its_beacons_time_out()
+    {
+        NodeLimits limits = new NodeLimits(); // beacons up to 16 s apart: the beacon rule needs up to 3 × 16 s
+        limits.FirstBeaconDelayMsMax = 500;
+        NodeHarness mesh = Diamond(limits);
+        mesh.RunUntil(10 * FormedMs);
         MeshNode leaf = mesh.Nodes[3];
         int parent = mesh.IndexOf(leaf.ParentId);
         Assert.True(parent == 1 || parent == 2);
-        // The parent still beacons but drops everything else (a half-broken relay).
-        mesh.DropFrame = (a, b, type) => a == 3 && b == parent && type == FrameType.Telemetry;
         var sent = new List<uint>();
         for (int i = 0; i < 3; i++)
         {
@@ -257,10 +263,36 @@ public sealed class TelemetryRoutingTests
             sent.Add(sequence);
         }
 
+        long diedAt = mesh.NowMs;
+        mesh.Silenced.Add(parent);
+        mesh.RunUntil(diedAt + 15_000);
+        var suspected = mesh.Events.FirstOrDefault(e => e.Node == 3 && e.Event.Kind == MeshEventKind.NeighbourLost && e.Event.NodeId == mesh.Nodes[parent].NodeId);
+        Assert.True(suspected.Event.Kind == MeshEventKind.NeighbourLost, "the dead parent was dropped");
+        Assert.Equal(0, suspected.Event.Value); // 0: suspected from uplinks, not timed out after silence
+        Assert.True(suspected.Event.AtMs - diedAt < limits.MissedBeaconsBeforeLoss * limits.ParentBeaconIntervalMsCap / 2, "faster than the beacon rule could be");
+        Assert.True(mesh.Metrics[3].Snapshot().TelemetryAckTimeouts >= limits.UplinkFailuresBeforeSuspect);
+        mesh.RunUntil(mesh.NowMs + 60_000);
+        Assert.Equal(sent, Drain(mesh.Nodes[0]).Select(d => d.Sequence));
+    }
+
+    [Fact]
+    public void A_parent_that_still_beacons_is_not_suspected_and_the_records_wait_for_it()
+    {
+        NodeHarness mesh = Diamond(Limits());
+        mesh.RunUntil(FormedMs);
+        MeshNode leaf = mesh.Nodes[3];
+        uint parentId = leaf.ParentId;
+        int parent = mesh.IndexOf(parentId);
+        bool dropping = true;
+        mesh.DropFrame = (a, b, type) => dropping && a == 3 && b == parent && type == FrameType.Telemetry;
+        leaf.TrySubmitTelemetry(Payload(4, 0), 0, 4, mesh.NowMs, out uint sequence);
         mesh.RunUntil(mesh.NowMs + 30_000);
-        Assert.NotEqual(mesh.Nodes[parent].NodeId, leaf.ParentId);
-        Assert.Equal(sent, Drain(mesh.Nodes[0]).Select(d => d.Sequence).OrderBy(s => sent.IndexOf(s)));
+        Assert.Equal(parentId, leaf.ParentId);
         Assert.True(mesh.Metrics[3].Snapshot().TelemetryAckTimeouts >= Limits().UplinkFailuresBeforeSuspect);
+        Assert.Equal(1, leaf.TelemetryHeld.Count);
+        dropping = false;
+        mesh.RunUntil(mesh.NowMs + 30_000);
+        Assert.Equal(new[] { sequence }, Drain(mesh.Nodes[0]).Select(d => d.Sequence));
     }
 
     [Fact]
