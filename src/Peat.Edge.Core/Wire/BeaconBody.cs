@@ -141,8 +141,8 @@ namespace Peat.Edge.Core.Wire
             Checks.Invariant.Slice(buffer, offset, count);
             body = default;
             int end = offset + count;
-            int p = MsgPackDecoding.GetArrayHeader(buffer, offset, end, out int fields);
-            if (p < 0 || fields < FieldCount)
+            int p = PositionalBody.Open(buffer, offset, end, FieldCount, out int fields);
+            if (p < 0)
             {
                 return WireError.Malformed;
             }
@@ -189,7 +189,7 @@ namespace Peat.Edge.Core.Wire
             body.PartitionId = (ushort)partition;
             body.Rank = (ushort)rank;
             body.IntervalHintDs = (ushort)hint;
-            return BodyTail.Finish(buffer, p, end, fields - FieldCount);
+            return PositionalBody.Finish(buffer, p, end, fields - FieldCount);
         }
 
         [System.Runtime.CompilerServices.MethodImpl(Inlining.Aggressive)]

@@ -80,8 +80,8 @@ namespace Peat.Edge.Core.Wire
             hopsLeftOffset = 0;
             hopsLeftEnd = 0;
             int end = offset + count;
-            int p = MsgPackDecoding.GetArrayHeader(buffer, offset, end, out int fields);
-            if (p < 0 || fields < FieldCount)
+            int p = PositionalBody.Open(buffer, offset, end, FieldCount, out int fields);
+            if (p < 0)
             {
                 return WireError.Malformed;
             }
@@ -107,7 +107,7 @@ namespace Peat.Edge.Core.Wire
             body.HopsLeft = (byte)hops;
             hopsLeftOffset = hopsAt;
             hopsLeftEnd = p;
-            WireError tail = BodyTail.Finish(buffer, p, end, fields - FieldCount);
+            WireError tail = PositionalBody.Finish(buffer, p, end, fields - FieldCount);
             if (tail != WireError.None)
             {
                 body = default;

@@ -53,8 +53,8 @@ namespace Peat.Edge.Core.Wire
             Checks.Invariant.Slice(buffer, offset, count);
             body = default;
             int end = offset + count;
-            int p = MsgPackDecoding.GetArrayHeader(buffer, offset, end, out int fields);
-            if (p < 0 || fields < FieldCount)
+            int p = PositionalBody.Open(buffer, offset, end, FieldCount, out int fields);
+            if (p < 0)
             {
                 return WireError.Malformed;
             }
@@ -68,7 +68,7 @@ namespace Peat.Edge.Core.Wire
                 return WireError.InvalidField;
             }
 
-            WireError tail = BodyTail.Finish(buffer, p, end, fields - FieldCount);
+            WireError tail = PositionalBody.Finish(buffer, p, end, fields - FieldCount);
             if (tail == WireError.None)
             {
                 body.ToId = to;

@@ -55,8 +55,8 @@ namespace Peat.Edge.Core.Wire
             recordCount = 0;
             recordsOffset = 0;
             int end = offset + count;
-            int p = MsgPackDecoding.GetArrayHeader(buffer, offset, end, out int fields);
-            if (p < 0 || fields < FieldCount)
+            int p = PositionalBody.Open(buffer, offset, end, FieldCount, out int fields);
+            if (p < 0)
             {
                 return WireError.Malformed;
             }
@@ -88,7 +88,7 @@ namespace Peat.Edge.Core.Wire
                 }
             }
 
-            WireError tail = BodyTail.Finish(buffer, p, end, fields - FieldCount);
+            WireError tail = PositionalBody.Finish(buffer, p, end, fields - FieldCount);
             if (tail == WireError.None)
             {
                 nextHop = hop;

@@ -70,8 +70,8 @@ namespace Peat.Edge.Core.Wire
         public static int TryRead(byte[] buffer, int position, int end, out TelemetryRecord item)
         {
             item = default;
-            int p = MsgPackDecoding.GetArrayHeader(buffer, position, end, out int fields);
-            if (p < 0 || fields < FieldCount)
+            int p = PositionalBody.Open(buffer, position, end, FieldCount, out int fields);
+            if (p < 0)
             {
                 return -1;
             }
@@ -92,23 +92,13 @@ namespace Peat.Edge.Core.Wire
             item.Hops = (byte)hops;
             item.PayloadOffset = p;
             item.PayloadCount = payloadCount;
-            p += payloadCount;
-            if (fields == FieldCount)
+            p = PositionalBody.SkipExtra(buffer, p + payloadCount, end, fields - FieldCount);
+            if (p < 0)
             {
-                return p;
+                item = default;
             }
 
-            MsgPackReader reader = new MsgPackReader(buffer, p, end - p);
-            for (int i = FieldCount; i < fields; i++)
-            {
-                if (!reader.TrySkip())
-                {
-                    item = default;
-                    return -1;
-                }
-            }
-
-            return reader.Position;
+            return p;
         }
     }
 }

@@ -31,6 +31,23 @@ public sealed class TelemetryRoutingTests
 
     private static byte[] Payload(int origin, int index) => new byte[] { (byte)origin, (byte)index, 0xAB, 0xCD };
 
+    /// <summary>Node <paramref name="index"/> submits <paramref name="count"/> records, the mesh running <paramref name="gapMs"/> after each; their sequences.</summary>
+    private static List<uint> Submit(NodeHarness mesh, int index, int count, long gapMs = 0)
+    {
+        var sequences = new List<uint>();
+        for (int i = 0; i < count; i++)
+        {
+            mesh.Nodes[index].TrySubmitTelemetry(Payload(index + 1, i), 0, 4, mesh.NowMs, out uint sequence);
+            sequences.Add(sequence);
+            if (gapMs > 0)
+            {
+                mesh.RunUntil(mesh.NowMs + gapMs);
+            }
+        }
+
+        return sequences;
+    }
+
     private static List<(uint Origin, uint Sequence, byte[] Payload)> Drain(MeshNode sink)
     {
         var taken = new List<(uint, uint, byte[])>();
@@ -120,12 +137,7 @@ public sealed class TelemetryRoutingTests
         mesh.RunUntil(FormedMs);
         bool acksLost = true;
         mesh.DropFrame = (a, b, type) => acksLost && type == FrameType.TelemetryAck;
-        var sent = new List<uint>();
-        for (int i = 0; i < 3; i++)
-        {
-            mesh.Nodes[1].TrySubmitTelemetry(Payload(2, i), 0, 4, mesh.NowMs, out uint sequence);
-            sent.Add(sequence);
-        }
+        List<uint> sent = Submit(mesh, 1, 3);
 
         mesh.RunUntil(mesh.NowMs + 60_000);
         long timeouts = mesh.Metrics[1].Snapshot().TelemetryAckTimeouts;
@@ -146,10 +158,7 @@ public sealed class TelemetryRoutingTests
         mesh.Silenced.Add(0);
         mesh.RunUntil(FormedMs * 4); // long enough for a fallback tree among nodes 2 and 3
         MeshNode leaf = mesh.Nodes[2];
-        for (int i = 0; i < 5; i++)
-        {
-            leaf.TrySubmitTelemetry(Payload(3, i), 0, 4, mesh.NowMs, out _);
-        }
+        Submit(mesh, 2, 5);
 
         mesh.RunUntil(mesh.NowMs + 30_000);
         Assert.Equal(5, leaf.TelemetryHeld.Count);
@@ -167,13 +176,7 @@ public sealed class TelemetryRoutingTests
         mesh.Link = (a, b) => line(a, b) && !(cut && Math.Min(a, b) == 0);
         mesh.RunUntil(mesh.NowMs + 30_000);
         Assert.NotEqual(1u, mesh.Nodes[1].ParentId);
-        var sent = new List<uint>();
-        for (int i = 0; i < 8; i++)
-        {
-            mesh.Nodes[2].TrySubmitTelemetry(Payload(3, i), 0, 4, mesh.NowMs, out uint sequence);
-            sent.Add(sequence);
-            mesh.RunUntil(mesh.NowMs + 1000);
-        }
+        List<uint> sent = Submit(mesh, 2, 8, gapMs: 1000);
 
         Assert.Empty(Drain(mesh.Nodes[0]));
         cut = false;
@@ -213,11 +216,7 @@ public sealed class TelemetryRoutingTests
         limits.TelemetryInboxCount = 2;
         NodeHarness mesh = Line(2, limits);
         mesh.RunUntil(FormedMs);
-        for (int i = 0; i < 5; i++)
-        {
-            mesh.Nodes[1].TrySubmitTelemetry(Payload(2, i), 0, 4, mesh.NowMs, out _);
-            mesh.RunUntil(mesh.NowMs + 3000);
-        }
+        Submit(mesh, 1, 5, gapMs: 3000);
 
         Assert.Equal(2, mesh.Nodes[0].TelemetryInbox.Count);
         Assert.Equal(3, mesh.Nodes[1].TelemetryHeld.Count);
@@ -256,12 +255,7 @@ public sealed class TelemetryRoutingTests
         MeshNode leaf = mesh.Nodes[3];
         int parent = mesh.IndexOf(leaf.ParentId);
         Assert.True(parent == 1 || parent == 2);
-        var sent = new List<uint>();
-        for (int i = 0; i < 3; i++)
-        {
-            leaf.TrySubmitTelemetry(Payload(4, i), 0, 4, mesh.NowMs, out uint sequence);
-            sent.Add(sequence);
-        }
+        List<uint> sent = Submit(mesh, 3, 3);
 
         long diedAt = mesh.NowMs;
         mesh.Silenced.Add(parent);
