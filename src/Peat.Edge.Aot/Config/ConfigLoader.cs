@@ -225,6 +225,7 @@ namespace Peat.Edge.Aot.Config
 
                 int priority = Range(node.RootPriority, "node.rootPriority", 0, NodeIdentity.RootPriorityMax, 64);
                 settings.Seed = node.Seed ?? ((ulong)id * 0x9E3779B97F4A7C15UL) ^ (ulong)Environment.TickCount64;
+                settings.SeedFixed = node.Seed.HasValue;
                 ResolveTransports(config.Transports, settings);
                 settings.Limits = ResolveLimits(config.Limits, settings);
                 settings.Strategy = ResolveHierarchy(config.Hierarchy, settings);

@@ -13,6 +13,7 @@ namespace Peat.Edge.Aot.Config
         public NodeIdentity Identity = null!;
         public string DeviceClass = "gateway";
         public ulong Seed;
+        public bool SeedFixed; // the config set it: every start repeats the same sequence numbers
         public NodeLimits Limits = null!;
         public IHierarchyStrategy Strategy = null!;
         public string StrategyName = "dynamic";

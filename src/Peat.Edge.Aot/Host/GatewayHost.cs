@@ -107,6 +107,12 @@ namespace Peat.Edge.Aot.Host
 
             _log.Info("started", "node", Log.Id(_settings.Identity.NodeId), "device_class", _settings.DeviceClass, "strategy", _settings.StrategyName,
                 "transports", TransportNames(), "capabilities", _settings.Identity.Capabilities.ToString().Replace(", ", "|", StringComparison.Ordinal));
+            if (_settings.SeedFixed)
+            {
+                // Sequence numbers start from the seed: after a restart, neighbours that still remember the
+                // last run's frames take the first new ones for copies (a telemetry frame acknowledged but not kept).
+                _log.Warn("seed_fixed", "seed", _settings.Seed, "effect", "sequence numbers repeat at every start; for tests, not for deployment");
+            }
             while (!_stopRequested)
             {
                 long nowMs = _clock.NowMs;

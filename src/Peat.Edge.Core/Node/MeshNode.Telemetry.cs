@@ -41,14 +41,18 @@ namespace Peat.Edge.Core.Node
 
         // The frame last sent: its first _sentRecords records went to _sentTo as _sentSequence. Kept after a
         // timeout so the same frame (same sequence, same records) goes again and the parent can tell it is a copy.
+        // _sentOpen: no answer to it yet, so a late one still counts (even if every record in it was evicted).
         private int _sentRecords;
         private bool _sentIntact;
+        private bool _sentOpen;
         private uint _sentTo;
         private ushort _sentSequence;
         private bool _awaitingAck;
         private long _ackDeadlineMs;
         private long _telemetryHoldUntilMs;
         private int _telemetryTimeoutsInRow;
+        private int _telemetryRefusalsInRow;
+        private int _recordsPerFrameCap; // after a refusal: half the refused frame's records (0 = no cap)
 
         /// <summary>Records this node holds to pass up (its own and its children's; read it, the node writes it).</summary>
         public TelemetryBuffer TelemetryHeld => _telemetry;
@@ -186,10 +190,15 @@ namespace Peat.Edge.Core.Node
             return _sentRecords > 0 && _sentIntact && _sentTo == _topology.ParentId;
         }
 
+        // Waiting for more makes no sense once a frame's worth is held, or once the buffer is as good as full:
+        // the next record would push out the oldest (a small buffer under a fast sensor would otherwise drop
+        // every record before its flush delay is up).
         private bool FrameWorthHeld()
         {
             long worst = _telemetry.Bytes + ((long)_telemetry.Count * TelemetryRecord.OverheadBytesMax);
-            return worst >= _outgoing.SlotBytes - TelemetryBody.FrameOverheadBytes(_limits.AuthTagBytes);
+            return worst >= _outgoing.SlotBytes - TelemetryBody.FrameOverheadBytes(_limits.AuthTagBytes)
+                || _telemetry.Count >= _telemetry.Capacity
+                || _telemetry.Bytes + _limits.TelemetryPayloadBytesCap > _telemetry.ByteCapacity;
         }
 
         /// <summary>Times out the frame in flight, delivers as a sink, or sends held records up when they are due.</summary>
@@ -201,7 +210,10 @@ namespace Peat.Edge.Core.Node
                 _metrics.Telemetry(TelemetryOutcome.AckTimedOut, 1);
                 _telemetryTimeoutsInRow++;
                 _telemetryHoldUntilMs = _nowMs + RetryBackoffMs(_telemetryTimeoutsInRow);
-                OnUplinkResult(false);
+                if (_sentTo == _topology.ParentId)
+                {
+                    OnUplinkResult(false); // a frame to an earlier parent says nothing about this one
+                }
             }
 
             if (IsTelemetrySink)
@@ -221,6 +233,7 @@ namespace Peat.Edge.Core.Node
         {
             // Whatever was sent up before is delivered here now; a late acknowledgement must not remove more.
             _sentRecords = 0;
+            _sentOpen = false;
             _awaitingAck = false;
             int moved = 0;
             while (_telemetry.Count > 0 && _inbox.HasRoom(1, _telemetry.LengthAt(0)))
@@ -250,12 +263,20 @@ namespace Peat.Edge.Core.Node
             int records = resend ? _sentRecords : RecordsThatFit();
             if (!resend)
             {
+                if (parentId != _sentTo)
+                {
+                    _recordsPerFrameCap = 0; // what one parent could not take says nothing about another
+                    _telemetryRefusalsInRow = 0;
+                }
+
                 _telemetryFrameSequence++;
                 _sentSequence = _telemetryFrameSequence;
                 _sentTo = parentId;
                 _sentRecords = records;
                 _sentIntact = true;
             }
+
+            _sentOpen = true;
 
             int p = TelemetryBody.WriteHeader(buffer, offset + FrameHeader.Bytes, parentId, records);
             for (int i = 0; i < records; i++)
@@ -277,7 +298,8 @@ namespace Peat.Edge.Core.Node
         {
             int room = _outgoing.SlotBytes - TelemetryBody.FrameOverheadBytes(_limits.AuthTagBytes);
             int records = 0;
-            while (records < _telemetry.Count && records < TelemetryBody.RecordsMax)
+            int most = _recordsPerFrameCap > 0 && _recordsPerFrameCap < TelemetryBody.RecordsMax ? _recordsPerFrameCap : TelemetryBody.RecordsMax;
+            while (records < _telemetry.Count && records < most)
             {
                 int bytes = TelemetryRecord.EncodedLength(_telemetry.OriginAt(records), _telemetry.SequenceAt(records), (byte)(_telemetry.HopsAt(records) + 1), _telemetry.LengthAt(records));
                 if (bytes > room)
@@ -393,26 +415,39 @@ namespace Peat.Edge.Core.Node
                 return ReceiveResult.DroppedNotAddressed;
             }
 
-            if (_sentRecords == 0 || header.SourceId != _sentTo || ack.AckedSequence != _sentSequence)
+            if (!_sentOpen || header.SourceId != _sentTo || ack.AckedSequence != _sentSequence)
             {
                 return ReceiveResult.DroppedStale; // an answer to a frame already settled (a copy, or one overtaken)
             }
 
             if (ack.Accepted)
             {
-                // Even after a timeout: the parent holds them, whatever else happened since.
+                // Even after a timeout: the parent holds them, whatever else happened since (records of the
+                // frame evicted meanwhile are no longer at the front, and _sentRecords has counted them out).
                 _telemetry.RemoveOldest(_sentRecords);
                 _metrics.Telemetry(TelemetryOutcome.Forwarded, _sentRecords);
                 _sentRecords = 0;
+                _telemetryRefusalsInRow = 0;
+                _recordsPerFrameCap = _recordsPerFrameCap > 0 && _recordsPerFrameCap < TelemetryBody.RecordsMax / 2 ? _recordsPerFrameCap * 2 : 0;
             }
             else
             {
-                _telemetryHoldUntilMs = _nowMs + _limits.TelemetryAckTimeoutMs; // alive but full: give it time
+                // Alive but without room for the whole frame: the next one carries half as many records (a new
+                // frame, so a new sequence: the parent kept nothing of this one), after a growing wait.
+                _recordsPerFrameCap = _sentRecords > 1 ? _sentRecords / 2 : 1;
+                _sentIntact = false;
+                _telemetryRefusalsInRow++;
+                _telemetryHoldUntilMs = _nowMs + RetryBackoffMs(_telemetryRefusalsInRow);
             }
 
+            _sentOpen = false;
             _awaitingAck = false;
             _telemetryTimeoutsInRow = 0;
-            OnUplinkResult(true);
+            if (_sentTo == _topology.ParentId)
+            {
+                OnUplinkResult(true);
+            }
+
             return ReceiveResult.Accepted;
         }
 

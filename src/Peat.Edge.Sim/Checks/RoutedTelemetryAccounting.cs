@@ -12,7 +12,10 @@ namespace Peat.Edge.Sim.Checks
     /// is settled: dropped by overflow, dropped for another counted reason (hop limit, held by a node
     /// that was killed or restarted), or, when no rule accounts for it, unaccounted, which the world
     /// reports as a violation. Custody makes this exact: a node lets a record go only after the next hop
-    /// holds it, so a record neither delivered nor held nor dropped has been lost by a bug.
+    /// holds it, so a record neither delivered nor held nor dropped has been lost by a bug. A drop settles
+    /// a record only if it came after the last check that saw a copy held: dropping one copy while
+    /// another lives on accounts for nothing when that other copy vanishes later. A record whose key was
+    /// already taken is generated but never tracked, so it shows as unaccounted too.
     /// <para>A check walks only the records still open (neither delivered nor settled) and what alive
     /// nodes hold, so its cost follows the backlog, not the run's length.</para>
     /// </summary>
@@ -26,6 +29,7 @@ namespace Peat.Edge.Sim.Checks
         private readonly Dictionary<ulong, int> _index = new Dictionary<ulong, int>();
         private readonly List<byte> _flags = new List<byte>();
         private readonly List<int> _heldStamp = new List<int>();
+        private readonly List<int> _dropStamp = new List<int>();
         private readonly List<int> _open = new List<int>();
         private SimWorld? _world;
         private int _stamp;
@@ -34,7 +38,7 @@ namespace Peat.Edge.Sim.Checks
         private long _settledOverflow;
         private long _settledOther;
 
-        /// <summary>Records submitted whose key was already taken (a sequence start repeating; not expected in a run).</summary>
+        /// <summary>Records submitted whose key was already taken (a sequence start repeating; not expected in a run): counted as generated, never as anything else.</summary>
         public long KeyCollisions { get; private set; }
 
         /// <inheritdoc />
@@ -56,7 +60,8 @@ namespace Peat.Edge.Sim.Checks
             _index.Add(key, _flags.Count);
             _open.Add(_flags.Count);
             _flags.Add(0);
-            _heldStamp.Add(0);
+            _heldStamp.Add(-1);
+            _dropStamp.Add(-1);
         }
 
         /// <inheritdoc />
@@ -128,6 +133,11 @@ namespace Peat.Edge.Sim.Checks
 
                 if ((flags & Delivered) == 0)
                 {
+                    if (_dropStamp[record] < _heldStamp[record])
+                    {
+                        flags = (byte)(flags & ~(DroppedOverflow | DroppedOther)); // that drop was of a copy seen alive since
+                    }
+
                     _flags[record] = (byte)(flags | Settled);
                     _settledOverflow += (flags & DroppedOverflow) != 0 ? 1 : 0;
                     _settledOther += (flags & (DroppedOverflow | DroppedOther)) == DroppedOther ? 1 : 0;
@@ -139,7 +149,7 @@ namespace Peat.Edge.Sim.Checks
 
             long rawBytes = _world?.TelemetryUnaggregatedBytes ?? 0;
             long sentBytes = _world?.TelemetryFrameBytes ?? 0;
-            return new TelemetryLedger(_flags.Count, _delivered, _duplicates, buffered, 0, _settledOverflow, _settledOther, rawBytes, sentBytes);
+            return new TelemetryLedger(_flags.Count + KeyCollisions, _delivered, _duplicates, buffered, 0, _settledOverflow, _settledOther, rawBytes, sentBytes);
         }
 
         private static ulong Key(uint originId, uint sequence)
@@ -147,11 +157,13 @@ namespace Peat.Edge.Sim.Checks
             return ((ulong)originId << 32) | sequence;
         }
 
+        // The latest drop of any copy: its kind and the check it followed.
         private void Mark(ulong key, byte flag)
         {
             if (_index.TryGetValue(key, out int record))
             {
-                _flags[record] = (byte)(_flags[record] | flag);
+                _flags[record] = (byte)((_flags[record] & ~(DroppedOverflow | DroppedOther)) | flag);
+                _dropStamp[record] = _stamp;
             }
         }
 

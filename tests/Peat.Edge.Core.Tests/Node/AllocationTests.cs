@@ -96,15 +96,21 @@ public sealed class AllocationTests
     public void Telemetry_up_two_hops_with_lost_acknowledgements_allocates_zero_bytes()
     {
         // Root 1 - relay 2 - leaf 3 on a line, the host loop written out: frames go only to the addressee,
-        // every seventh acknowledgement is lost (timeouts, copies, retries), the root's host takes what arrives.
+        // every seventh acknowledgement is lost (timeouts, copies, retries); the root's host takes what
+        // arrived only every 2 s into an 8-record inbox (refusals, smaller frames), and the leaf's 4-record
+        // buffer overflows (evictions, also of records in flight).
         NodeLimits limits = new NodeLimits().WithWifiTiming();
         limits.FirstBeaconDelayMsMax = 200;
+        NodeLimits rootLimits = limits.Clone();
+        rootLimits.TelemetryInboxCount = 8;
+        NodeLimits leafLimits = limits.Clone();
+        leafLimits.TelemetryBufferCount = 4;
         var metrics = new[] { new CounterMetrics(), new CounterMetrics(), new CounterMetrics() };
         var nodes = new MeshNode[3];
         for (int i = 0; i < 3; i++)
         {
             Capabilities caps = i == 0 ? Capabilities.CanParent | Capabilities.RootCapable : Capabilities.CanParent;
-            nodes[i] = new MeshNode(new NodeIdentity((uint)(i + 1), caps, (byte)(i == 0 ? 100 : 0)), limits, metrics[i], (ulong)(i + 1));
+            nodes[i] = new MeshNode(new NodeIdentity((uint)(i + 1), caps, (byte)(i == 0 ? 100 : 0)), i == 0 ? rootLimits : i == 2 ? leafLimits : limits, metrics[i], (ulong)(i + 1));
             nodes[i].UpdateSelf(SelfReading.At(473977000 + (i * 10000), 85456000, 80));
         }
 
@@ -124,9 +130,13 @@ public sealed class AllocationTests
                 }
             }
 
-            if (now % 2000 == 0)
+            if (now % 500 == 0)
             {
                 nodes[2].TrySubmitTelemetry(payload, 0, payload.Length, now, out _);
+            }
+
+            if (now % 2000 == 0)
+            {
                 nodes[1].TrySubmitTelemetry(payload, 0, payload.Length, now, out _);
             }
 
@@ -152,7 +162,7 @@ public sealed class AllocationTests
                 }
             }
 
-            while (nodes[0].TryDequeueTelemetry(frame, 0, out _, out _, out _))
+            while (now % 2000 == 0 && nodes[0].TryDequeueTelemetry(frame, 0, out _, out _, out _))
             {
             }
 
@@ -183,10 +193,13 @@ public sealed class AllocationTests
         long delivered = metrics[0].Snapshot().TelemetryDelivered - rootBefore.TelemetryDelivered;
         long timeouts = metrics[2].Snapshot().TelemetryAckTimeouts - leafBefore.TelemetryAckTimeouts + metrics[1].Snapshot().TelemetryAckTimeouts - relayBefore.TelemetryAckTimeouts;
         long copies = metrics[1].Snapshot().DroppedDuplicate - relayBefore.DroppedDuplicate + metrics[0].Snapshot().DroppedDuplicate - rootBefore.DroppedDuplicate;
-        _output.WriteLine($"{allocated} bytes allocated; delivered {delivered}, timeouts {timeouts}, copies {copies}");
+        long refused = metrics[0].Snapshot().TelemetryRefused - rootBefore.TelemetryRefused;
+        long evicted = metrics[2].Snapshot().TelemetryDroppedOverflow - leafBefore.TelemetryDroppedOverflow;
+        _output.WriteLine($"{allocated} bytes allocated; delivered {delivered}, timeouts {timeouts}, copies {copies}, refused {refused}, evicted {evicted}");
         Assert.Equal(0, allocated);
         Assert.True(delivered > 1000, "telemetry flowed");
         Assert.True(timeouts > 10 && copies > 10, "lost acknowledgements were exercised");
+        Assert.True(refused > 10 && evicted > 10, "refusals and evictions were exercised");
     }
 
     [Fact]

@@ -151,6 +151,73 @@ public sealed class TelemetryRoutingTests
         Assert.Equal(0, mesh.Nodes[1].TelemetryHeld.Count);
     }
 
+    /// <summary>A line like <see cref="Line"/> whose nodes have limits of their own.</summary>
+    private static NodeHarness Line(int nodes, Func<int, NodeLimits> limitsOf)
+    {
+        NodeHarness mesh = Line(nodes, Limits());
+        for (int i = 0; i < nodes; i++)
+        {
+            var metrics = new CounterMetrics();
+            var node = new MeshNode(new NodeIdentity((uint)(i + 1), i == 0 ? Capabilities.CanParent | Capabilities.RootCapable : Capabilities.CanParent, (byte)(i == 0 ? 100 : 0)), limitsOf(i), metrics, (ulong)(i + 1));
+            node.UpdateSelf(SelfReading.At(473977000 + (i * 10000), 85456000, 90));
+            mesh.Nodes[i] = node;
+            mesh.Metrics[i] = metrics;
+        }
+
+        return mesh;
+    }
+
+    [Theory]
+    [InlineData(0)] // the sink's inbox holds 4 records
+    [InlineData(1)] // a relay's buffer holds 4 records
+    public void A_frame_with_more_records_than_the_next_hop_can_take_is_split_until_it_fits(int small)
+    {
+        NodeHarness mesh = Line(3, i =>
+        {
+            NodeLimits limits = Limits();
+            limits.TelemetryInboxCount = i == 0 && small == 0 ? 4 : limits.TelemetryInboxCount;
+            limits.TelemetryBufferCount = i == 1 && small == 1 ? 4 : limits.TelemetryBufferCount;
+            return limits;
+        });
+        mesh.RunUntil(FormedMs);
+        Assert.True(mesh.AllAttachedTo(1));
+        List<uint> sent = Submit(mesh, 2, 12);
+        var delivered = new List<uint>();
+        for (int round = 0; round < 12; round++)
+        {
+            mesh.RunUntil(mesh.NowMs + 5000);
+            delivered.AddRange(Drain(mesh.Nodes[0]).Select(d => d.Sequence));
+        }
+
+        Assert.Equal(sent, delivered);
+        Assert.True(mesh.Metrics[small].Snapshot().TelemetryRefused > 0, "the whole frame was refused first");
+        Assert.Equal(2u, mesh.Nodes[2].ParentId);
+    }
+
+    [Fact]
+    public void An_acknowledgement_that_comes_after_its_records_were_evicted_still_counts_as_an_answer()
+    {
+        NodeLimits limits = Limits();
+        limits.TelemetryFlushDelayMs = 0;
+        limits.TelemetryBufferCount = 2;
+        NodeHarness mesh = Line(2, limits);
+        mesh.RunUntil(FormedMs);
+        bool holdAcks = true;
+        mesh.DropFrame = (a, b, type) => holdAcks && type == FrameType.TelemetryAck;
+        mesh.Nodes[1].TrySubmitTelemetry(Payload(2, 0), 0, 4, mesh.NowMs, out _);
+        mesh.Nodes[1].TrySubmitTelemetry(Payload(2, 1), 0, 4, mesh.NowMs, out _);
+        mesh.RunUntil(mesh.NowMs + 1); // the first record went alone (no flush delay); its acknowledgement is held back
+        Assert.Equal(1, mesh.Nodes[0].TelemetryInbox.Count);
+        byte[] heldAck = Assert.Single(mesh.DroppedFrames).Frame;
+        Submit(mesh, 1, 2); // the buffer holds two: the record in flight and the one waiting are evicted
+        Assert.Equal(2, mesh.Metrics[1].Snapshot().TelemetryDroppedOverflow);
+        Assert.Equal(ReceiveResult.Accepted, mesh.Nodes[1].Receive(heldAck, 0, heldAck.Length, LinkInfo.None, mesh.NowMs));
+        holdAcks = false;
+        mesh.RunUntil(mesh.NowMs + 10_000);
+        Assert.Equal(0, mesh.Metrics[1].Snapshot().TelemetryAckTimeouts); // the late answer was an answer
+        Assert.Equal(3, Drain(mesh.Nodes[0]).Count); // the first (taken before it was evicted) and the two newest
+    }
+
     [Fact]
     public void Without_a_root_capable_tree_records_wait_at_their_origin_and_flow_when_a_root_appears()
     {
@@ -183,6 +250,20 @@ public sealed class TelemetryRoutingTests
         mesh.RunUntil(mesh.NowMs + 60_000);
         Assert.True(mesh.AllAttachedTo(1));
         Assert.Equal(sent, Drain(mesh.Nodes[0]).Select(d => d.Sequence));
+    }
+
+    [Fact]
+    public void A_buffer_about_to_fill_is_sent_at_once_instead_of_waiting_out_the_flush_delay()
+    {
+        NodeLimits limits = Limits();
+        limits.TelemetryBufferCount = 4; // a sensor twice a second fills it long before the 5 s flush delay
+        limits.TelemetryInboxCount = 64; // the root's host takes them at the end
+        NodeHarness mesh = Line(2, limits);
+        mesh.RunUntil(FormedMs);
+        List<uint> sent = Submit(mesh, 1, 60, gapMs: 500);
+        mesh.RunUntil(mesh.NowMs + 10_000);
+        Assert.Equal(sent, Drain(mesh.Nodes[0]).Select(d => d.Sequence));
+        Assert.Equal(0, mesh.Metrics[1].Snapshot().TelemetryDroppedOverflow);
     }
 
     [Fact]

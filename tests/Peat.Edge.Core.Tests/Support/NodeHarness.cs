@@ -33,6 +33,9 @@ internal sealed class NodeHarness
     /// <summary>Drops single frames on a link that carries them (from, to, frame type): for lost acknowledgements and the like.</summary>
     public Func<int, int, FrameType, bool> DropFrame { get; set; } = (_, _, _) => false;
 
+    /// <summary>The frames <see cref="DropFrame"/> dropped, in order (from, to, bytes).</summary>
+    public List<(int From, int To, byte[] Frame)> DroppedFrames { get; } = new();
+
     /// <summary>Called after every delivery round (e.g. to check invariants).</summary>
     public Action? AfterEachStep { get; set; }
 
@@ -154,10 +157,18 @@ internal sealed class NodeHarness
                     for (int j = 0; j < Nodes.Count; j++)
                     {
                         bool addressed = destination == FrameHeader.NodeIdBroadcast || destination == Nodes[j].NodeId;
-                        if (j != i && addressed && !Silenced.Contains(j) && !Silenced.Contains(i) && Link(i, j) && !DropFrame(i, j, (FrameType)(_frame[0] & 0x0f)))
+                        if (j == i || !addressed || Silenced.Contains(j) || Silenced.Contains(i) || !Link(i, j))
                         {
-                            Nodes[j].Receive(_frame, 0, count, LinkInfo.None, NowMs);
+                            continue;
                         }
+
+                        if (DropFrame(i, j, (FrameType)(_frame[0] & 0x0f)))
+                        {
+                            DroppedFrames.Add((i, j, _frame.AsSpan(0, count).ToArray()));
+                            continue;
+                        }
+
+                        Nodes[j].Receive(_frame, 0, count, LinkInfo.None, NowMs);
                     }
                 }
             }
