@@ -157,7 +157,8 @@ namespace Peat.Edge.Core.Limits
         /// A parent is suspected lost after this many consecutive unacknowledged uplink frames (reported by
         /// routing), or more over a lossy link: as many as it takes for such a run to be unlikely (1%) from
         /// loss alone (<c>Topology.UplinkSuspicion</c>). A beacon of the parent starts the count again, so
-        /// this detects a dead parent faster only where beacons are slower than a few frames.
+        /// this detects a dead parent faster only where beacons are slower than a few frames; a parent that
+        /// beacons but never answers is dropped after four times as many failures since its last answer.
         /// </summary>
         public int UplinkFailuresBeforeSuspect = 3;
 

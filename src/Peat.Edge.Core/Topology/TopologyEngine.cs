@@ -62,6 +62,8 @@ namespace Peat.Edge.Core.Topology
         private byte _rootRandom;
         private uint _pinnedParentId;
         private int _uplinkFailures;
+        private int _uplinkFailuresSinceAnswer; // not reset by the parent's beacons: a parent that beacons but never answers
+
         private GeohashCell _assignedCell;
 
         // The election's cell and its exact bounds: an election tests every same-level peer for membership,
@@ -236,6 +238,8 @@ namespace Peat.Edge.Core.Topology
                 // The parent is alive: the failed uplinks since its last beacon were the link. Unanswered
                 // frames are the faster sign only where beacons are slow (LoRa); on Wi-Fi a parent beacons
                 // again before three frames can fail, and counting on would move nodes off live parents.
+                // Failures since the last answer go on counting, so a parent that beacons but never answers
+                // is dropped in the end.
                 _uplinkFailures = 0;
             }
 
@@ -303,12 +307,15 @@ namespace Peat.Edge.Core.Topology
             if (acknowledged || _parentId == FrameHeader.NodeIdNone)
             {
                 _uplinkFailures = 0;
+                _uplinkFailuresSinceAnswer = 0;
                 return FrameHeader.NodeIdNone;
             }
 
             _uplinkFailures++;
-            return _uplinkFailures >= UplinkSuspicion.FailuresBeforeSuspect(_limits.UplinkFailuresBeforeSuspect, parentLinkQualityPermille)
-                ? _parentId : FrameHeader.NodeIdNone;
+            _uplinkFailuresSinceAnswer++;
+            int needed = UplinkSuspicion.FailuresBeforeSuspect(_limits.UplinkFailuresBeforeSuspect, parentLinkQualityPermille);
+            bool suspect = _uplinkFailures >= needed || _uplinkFailuresSinceAnswer >= UplinkSuspicion.SilentParentFactor * needed;
+            return suspect ? _parentId : FrameHeader.NodeIdNone;
         }
 
         /// <summary>Fills the topology fields of this node's beacon.</summary>
@@ -577,6 +584,7 @@ namespace Peat.Edge.Core.Topology
                 _parentId = parentId;
                 _parentSinceMs = nowMs;
                 _uplinkFailures = 0;
+                _uplinkFailuresSinceAnswer = 0;
                 MeshEventKind kind = previousParent == FrameHeader.NodeIdNone ? MeshEventKind.ParentSelected : MeshEventKind.ParentChanged;
                 _events.Emit(kind, parentId, nowMs, kind == MeshEventKind.ParentSelected ? rank : unchecked((int)previousParent));
                 _trickle.Reset(nowMs);
@@ -633,6 +641,7 @@ namespace Peat.Edge.Core.Topology
             _parentId = FrameHeader.NodeIdNone;
             _detachedSinceMs = nowMs;
             _uplinkFailures = 0;
+            _uplinkFailuresSinceAnswer = 0;
             _trickle.Reset(nowMs);
         }
 

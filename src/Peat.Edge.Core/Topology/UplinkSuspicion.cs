@@ -12,6 +12,12 @@ namespace Peat.Edge.Core.Topology
         /// <summary>A run of failures from loss alone may be this likely (per billion: 1%), no more.</summary>
         public const long LossRunOddsPerBillion = 10_000_000;
 
+        /// <summary>
+        /// A parent whose beacons keep coming but which answers no frame is suspected after this many times
+        /// the failures above, counted since its last answer (its beacons do not reset this count).
+        /// </summary>
+        public const int SilentParentFactor = 4;
+
         private const long Billion = 1_000_000_000;
 
         /// <summary>The count never grows past this, however bad the link (a parent that bad is dropped by its link quality anyway).</summary>

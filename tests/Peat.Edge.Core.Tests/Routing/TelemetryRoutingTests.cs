@@ -351,6 +351,22 @@ public sealed class TelemetryRoutingTests
     }
 
     [Fact]
+    public void A_parent_that_beacons_but_never_answers_is_dropped_in_the_end_and_the_records_take_another_way()
+    {
+        NodeHarness mesh = Diamond(Limits());
+        mesh.RunUntil(FormedMs);
+        MeshNode leaf = mesh.Nodes[3];
+        uint deaf = leaf.ParentId;
+        int deafIndex = mesh.IndexOf(deaf);
+        mesh.DropFrame = (a, b, type) => a == 3 && b == deafIndex && type == FrameType.Telemetry; // takes nothing, beacons on
+        List<uint> sent = Submit(mesh, 3, 3);
+        mesh.RunUntil(mesh.NowMs + 600_000);
+        var dropped = mesh.Events.FirstOrDefault(e => e.Node == 3 && e.Event.Kind == MeshEventKind.NeighbourLost && e.Event.NodeId == deaf && e.Event.Value == 0);
+        Assert.True(dropped.Event.Kind == MeshEventKind.NeighbourLost, "the deaf parent was never suspected");
+        Assert.Equal(sent, Drain(mesh.Nodes[0]).Select(d => d.Sequence));
+    }
+
+    [Fact]
     public void A_parent_that_still_beacons_is_not_suspected_and_the_records_wait_for_it()
     {
         NodeHarness mesh = Diamond(Limits());
