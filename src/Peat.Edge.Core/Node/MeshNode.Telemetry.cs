@@ -50,6 +50,7 @@ namespace Peat.Edge.Core.Node
         private bool _awaitingAck;
         private long _ackDeadlineMs;
         private long _telemetryHoldUntilMs;
+        private uint _telemetryHoldFor; // the parent a backoff or a full queue holds sending back for
         private int _telemetryTimeoutsInRow;
         private int _telemetryRefusalsInRow;
         private int _recordsPerFrameCap; // after a refusal: half the refused frame's records (0 = no cap)
@@ -165,7 +166,9 @@ namespace Peat.Edge.Core.Node
             }
 
             long dueMs = ResendPending() || FrameWorthHeld() ? _nowMs : _telemetry.OldestAddedAtMs + _limits.TelemetryFlushDelayMs;
-            return dueMs > _telemetryHoldUntilMs ? dueMs : _telemetryHoldUntilMs;
+            // A backoff earned with one parent does not delay the first frame to the next one.
+            long holdMs = _telemetryHoldFor == _topology.ParentId ? _telemetryHoldUntilMs : 0;
+            return dueMs > holdMs ? dueMs : holdMs;
         }
 
         /// <summary>
@@ -178,6 +181,12 @@ namespace Peat.Edge.Core.Node
             int steps = timeoutsInRow < RetryBackoffStepsMax ? timeoutsInRow : RetryBackoffStepsMax;
             long backoffMs = (long)_limits.TelemetryAckTimeoutMs * ((1L << (steps - 1)) - 1);
             return backoffMs + _random.NextBelow((uint)(_limits.TelemetryAckTimeoutMs / 2) + 1);
+        }
+
+        private void HoldTelemetry(uint parentId, long forMs)
+        {
+            _telemetryHoldFor = parentId;
+            _telemetryHoldUntilMs = _nowMs + forMs;
         }
 
         private bool CanSendTelemetryUp()
@@ -209,7 +218,7 @@ namespace Peat.Edge.Core.Node
                 _awaitingAck = false;
                 _metrics.Telemetry(TelemetryOutcome.AckTimedOut, 1);
                 _telemetryTimeoutsInRow++;
-                _telemetryHoldUntilMs = _nowMs + RetryBackoffMs(_telemetryTimeoutsInRow);
+                HoldTelemetry(_sentTo, RetryBackoffMs(_telemetryTimeoutsInRow));
                 if (_sentTo == _topology.ParentId)
                 {
                     OnUplinkResult(false); // a frame to an earlier parent says nothing about this one
@@ -255,7 +264,7 @@ namespace Peat.Edge.Core.Node
             if (!_outgoing.TryBeginEnqueue(out byte[] buffer, out int offset))
             {
                 _metrics.QueueFull();
-                _telemetryHoldUntilMs = _nowMs + _limits.TelemetryAckTimeoutMs; // try again later, not in a loop
+                HoldTelemetry(parentId, _limits.TelemetryAckTimeoutMs); // try again later, not in a loop
                 return;
             }
 
@@ -267,6 +276,7 @@ namespace Peat.Edge.Core.Node
                 {
                     _recordsPerFrameCap = 0; // what one parent could not take says nothing about another
                     _telemetryRefusalsInRow = 0;
+                    _telemetryTimeoutsInRow = 0;
                 }
 
                 _telemetryFrameSequence++;
@@ -437,7 +447,7 @@ namespace Peat.Edge.Core.Node
                 _recordsPerFrameCap = _sentRecords > 1 ? _sentRecords / 2 : 1;
                 _sentIntact = false;
                 _telemetryRefusalsInRow++;
-                _telemetryHoldUntilMs = _nowMs + RetryBackoffMs(_telemetryRefusalsInRow);
+                HoldTelemetry(_sentTo, RetryBackoffMs(_telemetryRefusalsInRow));
             }
 
             _sentOpen = false;

@@ -12,10 +12,14 @@ namespace Peat.Edge.Sim.Checks
     /// is settled: dropped by overflow, dropped for another counted reason (hop limit, held by a node
     /// that was killed or restarted), or, when no rule accounts for it, unaccounted, which the world
     /// reports as a violation. Custody makes this exact: a node lets a record go only after the next hop
-    /// holds it, so a record neither delivered nor held nor dropped has been lost by a bug. A drop settles
-    /// a record only if it came after the last check that saw a copy held: dropping one copy while
-    /// another lives on accounts for nothing when that other copy vanishes later. A record whose key was
-    /// already taken is generated but never tracked, so it shows as unaccounted too.
+    /// holds it, so a record neither delivered nor held nor dropped has been lost by a bug. A counted drop
+    /// of any copy accounts for the record once no copy is left: after a lost acknowledgement the sender
+    /// keeps a copy the next hop has taken custody of, and when the next hop drops the record (counted)
+    /// and then acknowledges the sender's resent copy as one it took, the sender's copy goes too, rightly.
+    /// The check cannot tell that from a copy lost by a bug after another copy was dropped; a first
+    /// version that tried (a drop counted only if no copy was seen held after it) flagged the legitimate
+    /// case in a fuzz of lossy, congested meshes. A record whose key was already taken is generated but
+    /// never tracked, so it shows as unaccounted.
     /// <para>A check walks only the records still open (neither delivered nor settled) and what alive
     /// nodes hold, so its cost follows the backlog, not the run's length.</para>
     /// </summary>
@@ -29,7 +33,6 @@ namespace Peat.Edge.Sim.Checks
         private readonly Dictionary<ulong, int> _index = new Dictionary<ulong, int>();
         private readonly List<byte> _flags = new List<byte>();
         private readonly List<int> _heldStamp = new List<int>();
-        private readonly List<int> _dropStamp = new List<int>();
         private readonly List<int> _open = new List<int>();
         private SimWorld? _world;
         private int _stamp;
@@ -61,7 +64,6 @@ namespace Peat.Edge.Sim.Checks
             _open.Add(_flags.Count);
             _flags.Add(0);
             _heldStamp.Add(-1);
-            _dropStamp.Add(-1);
         }
 
         /// <inheritdoc />
@@ -133,11 +135,6 @@ namespace Peat.Edge.Sim.Checks
 
                 if ((flags & Delivered) == 0)
                 {
-                    if (_dropStamp[record] < _heldStamp[record])
-                    {
-                        flags = (byte)(flags & ~(DroppedOverflow | DroppedOther)); // that drop was of a copy seen alive since
-                    }
-
                     _flags[record] = (byte)(flags | Settled);
                     _settledOverflow += (flags & DroppedOverflow) != 0 ? 1 : 0;
                     _settledOther += (flags & (DroppedOverflow | DroppedOther)) == DroppedOther ? 1 : 0;
@@ -157,13 +154,12 @@ namespace Peat.Edge.Sim.Checks
             return ((ulong)originId << 32) | sequence;
         }
 
-        // The latest drop of any copy: its kind and the check it followed.
+        // A settled record keeps the kind it was counted under (a delivery that comes after all undoes that count).
         private void Mark(ulong key, byte flag)
         {
-            if (_index.TryGetValue(key, out int record))
+            if (_index.TryGetValue(key, out int record) && (_flags[record] & Settled) == 0)
             {
-                _flags[record] = (byte)((_flags[record] & ~(DroppedOverflow | DroppedOther)) | flag);
-                _dropStamp[record] = _stamp;
+                _flags[record] = (byte)(_flags[record] | flag);
             }
         }
 
