@@ -126,13 +126,13 @@ namespace Peat.Edge.Core.Node
         {
             if (!_telemetry.CanEverHold(count))
             {
-                DropTelemetry(MeshEventKind.TelemetryDroppedOverflow, TelemetryOutcome.DroppedOverflow, _identity.NodeId, sequence);
+                DropTelemetry(TelemetryOutcome.DroppedOverflow, _identity.NodeId, sequence);
                 return false;
             }
 
             while (!_telemetry.TryAdd(_identity.NodeId, sequence, 0, payload, offset, count, _nowMs))
             {
-                DropTelemetry(MeshEventKind.TelemetryDroppedOverflow, TelemetryOutcome.DroppedOverflow, _telemetry.OriginAt(0), _telemetry.SequenceAt(0));
+                DropTelemetry(TelemetryOutcome.DroppedOverflow, _telemetry.OriginAt(0), _telemetry.SequenceAt(0));
                 _telemetry.RemoveOldest(1);
                 if (_sentRecords > 0)
                 {
@@ -146,9 +146,12 @@ namespace Peat.Edge.Core.Node
             return true;
         }
 
-        private void DropTelemetry(MeshEventKind kind, TelemetryOutcome outcome, uint originId, uint sequence)
+        /// <summary>Counts one dropped record and reports it as the event of that outcome (origin, sequence).</summary>
+        private void DropTelemetry(TelemetryOutcome outcome, uint originId, uint sequence)
         {
             _metrics.Telemetry(outcome, 1);
+            MeshEventKind kind = outcome == TelemetryOutcome.DroppedHopLimit ? MeshEventKind.TelemetryDroppedHopLimit
+                : outcome == TelemetryOutcome.DroppedTooLarge ? MeshEventKind.TelemetryDroppedTooLarge : MeshEventKind.TelemetryDroppedOverflow;
             Emit(kind, originId, unchecked((int)sequence));
         }
 
@@ -227,11 +230,16 @@ namespace Peat.Edge.Core.Node
 
             if (IsTelemetrySink)
             {
-                DeliverHeld();
+                if (_telemetry.Count > 0)
+                {
+                    DeliverHeld(); // it became the sink with records still held (a root's every Receive comes here)
+                }
+
                 return;
             }
 
-            if (!_awaitingAck && _telemetry.Count > 0 && CanSendTelemetryUp() && NextTelemetryDeadlineMs() <= _nowMs)
+            // Nothing in flight any more (a timeout was just handled), records held and a way up: the deadline says when.
+            if (NextTelemetryDeadlineMs() <= _nowMs)
             {
                 SendTelemetry(_topology.ParentId);
             }
@@ -358,7 +366,7 @@ namespace Peat.Edge.Core.Node
             for (int i = 0; i < records; i++)
             {
                 p = TelemetryRecord.TryRead(buffer, p, end, out TelemetryRecord item);
-                if (sink || Forwardable(item) == MeshEventKind.None)
+                if (sink || Forwardable(item) == TelemetryOutcome.Forwarded)
                 {
                     keep++;
                     keepBytes += item.PayloadCount;
@@ -376,14 +384,14 @@ namespace Peat.Edge.Core.Node
             for (int i = 0; i < records; i++)
             {
                 p = TelemetryRecord.TryRead(buffer, p, end, out TelemetryRecord item);
-                MeshEventKind drop = sink ? MeshEventKind.None : Forwardable(item);
-                if (drop == MeshEventKind.None)
+                TelemetryOutcome fate = sink ? TelemetryOutcome.Forwarded : Forwardable(item);
+                if (fate == TelemetryOutcome.Forwarded)
                 {
                     into.TryAdd(item.OriginId, item.OriginSequence, item.Hops, buffer, item.PayloadOffset, item.PayloadCount, _nowMs);
                 }
                 else
                 {
-                    DropTelemetry(drop, drop == MeshEventKind.TelemetryDroppedHopLimit ? TelemetryOutcome.DroppedHopLimit : TelemetryOutcome.DroppedTooLarge, item.OriginId, item.OriginSequence);
+                    DropTelemetry(fate, item.OriginId, item.OriginSequence);
                 }
             }
 
@@ -398,18 +406,18 @@ namespace Peat.Edge.Core.Node
         }
 
         /// <summary>
-        /// None when a relay can pass the record on; otherwise why not: it has crossed the hop limit, or its
-        /// payload is more than one of this node's frames can carry (a sender with larger limits, or a
+        /// Forwarded when a relay can pass the record on; otherwise why not: it has crossed the hop limit, or
+        /// its payload is more than one of this node's frames can carry (a sender with larger limits, or a
         /// crafted frame), which would never leave.
         /// </summary>
-        private MeshEventKind Forwardable(in TelemetryRecord item)
+        private TelemetryOutcome Forwardable(in TelemetryRecord item)
         {
             if (item.Hops >= _limits.HopLimit)
             {
-                return MeshEventKind.TelemetryDroppedHopLimit;
+                return TelemetryOutcome.DroppedHopLimit;
             }
 
-            return item.PayloadCount > _limits.TelemetryPayloadBytesCeiling ? MeshEventKind.TelemetryDroppedTooLarge : MeshEventKind.None;
+            return item.PayloadCount > _limits.TelemetryPayloadBytesCeiling ? TelemetryOutcome.DroppedTooLarge : TelemetryOutcome.Forwarded;
         }
 
         private ReceiveResult ApplyTelemetryAck(byte[] buffer, in FrameHeader header, int bodyOffset, int bodyCount)

@@ -104,28 +104,13 @@ namespace Peat.Edge.Core.Wire
         /// <summary>Reads a bin value; its bytes stay in place at buffer[offset .. offset + length).</summary>
         public bool TryReadBin(out int offset, out int length)
         {
-            offset = 0;
-            length = 0;
-            if (_position >= _end)
+            offset = MsgPackDecoding.GetBinHeader(_buffer, _position, _end, int.MaxValue, out length);
+            if (offset < 0)
             {
+                offset = 0;
                 return false;
             }
 
-            byte code = _buffer[_position];
-            int sizeBytes = code == MsgPackCode.Bin8 ? 1 : code == MsgPackCode.Bin16 ? 2 : code == MsgPackCode.Bin32 ? 4 : 0;
-            if (sizeBytes == 0 || !TryPeekBigEndian(_position + 1, sizeBytes, out ulong wide))
-            {
-                return false;
-            }
-
-            int headerBytes = 1 + sizeBytes;
-            if (wide > (ulong)(_end - _position - headerBytes))
-            {
-                return false;
-            }
-
-            offset = _position + headerBytes;
-            length = (int)wide;
             _position = offset + length;
             return true;
         }

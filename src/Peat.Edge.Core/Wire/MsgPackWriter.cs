@@ -100,14 +100,12 @@ namespace Peat.Edge.Core.Wire
         public bool WriteBin(byte[] source, int offset, int count)
         {
             Invariant.Slice(source, offset, count);
-            int sizeBytes = count <= 0xff ? 1 : count <= 0xffff ? 2 : 4;
-            if (!Reserve(1 + sizeBytes + count))
+            if (!Reserve(MsgPackEncoding.SizeOfBinHeader(count) + count))
             {
                 return false;
             }
 
-            byte code = sizeBytes == 1 ? MsgPackCode.Bin8 : sizeBytes == 2 ? MsgPackCode.Bin16 : MsgPackCode.Bin32;
-            _position = MsgPackEncoding.PutCodeAndBigEndian(_buffer, _position, code, (ulong)count, sizeBytes);
+            _position = MsgPackEncoding.PutBinHeader(_buffer, _position, count);
             System.Array.Copy(source, offset, _buffer, _position, count);
             _position += count;
             return true;

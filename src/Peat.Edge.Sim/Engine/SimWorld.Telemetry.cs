@@ -16,7 +16,8 @@ namespace Peat.Edge.Sim.Engine
     public sealed partial class SimWorld
     {
         private byte[] _telemetryPayload = Array.Empty<byte>();
-        private readonly byte[] _telemetryTaken = new byte[65536];
+        private byte[] _telemetryTaken = Array.Empty<byte>(); // a delivered record's payload: at most a frame
+        private uint _telemetryMade;
         private long _telemetryFrameBytes;
         private long _telemetryUnaggregatedBytes;
 
@@ -33,8 +34,10 @@ namespace Peat.Edge.Sim.Engine
                 return;
             }
 
+            int frameBytesMax = 0;
             for (int i = 0; i < _nodes.Length; i++)
             {
+                frameBytesMax = Math.Max(frameBytesMax, _nodes[i].Limits.FrameBytesMax);
                 int max = _nodes[i].Limits.TelemetryPayloadBytesCap;
                 if (_config.TelemetryPayloadBytes > max)
                 {
@@ -44,6 +47,7 @@ namespace Peat.Edge.Sim.Engine
             }
 
             _telemetryPayload = new byte[_config.TelemetryPayloadBytes];
+            _telemetryTaken = new byte[frameBytesMax];
             SimRandom start = new SimRandom(_config.Seed, RandomStream.Telemetry);
             for (int i = 0; i < _nodes.Length; i++)
             {
@@ -68,8 +72,8 @@ namespace Peat.Edge.Sim.Engine
                 return;
             }
 
-            // Recognisable bytes: who, and how many records this incarnation made before.
-            uint made = (uint)node.Metrics.Snapshot().TelemetrySubmitted;
+            // Recognisable bytes: who, and how many records the mesh made before.
+            uint made = _telemetryMade++;
             _telemetryPayload[0] = (byte)(node.NodeId >> 8);
             _telemetryPayload[1] = (byte)node.NodeId;
             for (int b = 2; b < _telemetryPayload.Length; b++)
