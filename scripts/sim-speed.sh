@@ -25,25 +25,12 @@ done
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || usage "--runs must be a whole number of at least 1"
 [[ "$nodes" =~ ^[1-9][0-9]*$ ]] || usage "--nodes must be a whole number of at least 1"
 out=$(mktemp -d)
-cleanup() { [ -z "$against" ] || git worktree remove --force "$out/against" >/dev/null 2>&1 || true; rm -rf "$out"; }
-trap cleanup EXIT
-build() { # dir
-  if ! dotnet build "$1/src/Peat.Edge.Aot" -c Release -nologo -v quiet >"$out/build.log" 2>&1; then
-    cat "$out/build.log" >&2; echo "sim-speed.sh: the build of $1 failed (above)" >&2; exit 1
-  fi
-}
-trees=(.)
-build .
-if [ -n "$against" ]; then
-  git worktree add --detach "$out/against" "$against" >"$out/worktree.log" 2>&1 || { cat "$out/worktree.log" >&2; echo "sim-speed.sh: cannot check out $against" >&2; exit 1; }
-  build "$out/against"
-  trees+=("$out/against")
-fi
+. scripts/revision-build.sh
 for i in $(seq 1 "$runs"); do
   order=("${!trees[@]}")
   [ $((i % 2)) -eq 1 ] || order=($(printf '%s\n' "${order[@]}" | sort -rn))
   for t in "${order[@]}"; do
-    dotnet "${trees[$t]}/src/Peat.Edge.Aot/bin/Release/net10.0/peat-edge.dll" sim --scenario formation --duration-s 600 \
+    dotnet "$(cli "$t")" sim --scenario formation --duration-s 600 \
       --seed 1 --nodes "$nodes" --quiet --report "$out/run-$t-$i.json" >/dev/null
   done
 done

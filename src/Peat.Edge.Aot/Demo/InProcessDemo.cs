@@ -153,6 +153,7 @@ namespace Peat.Edge.Aot.Demo
                 case MeshEventKind.NeighbourLost: return "lost";
                 case MeshEventKind.NeighbourLeft: return "left";
                 case MeshEventKind.NeighbourEvicted: return "evicted";
+                case MeshEventKind.NeighbourRestarted: return "restarted";
                 default: return null;
             }
         }

@@ -395,6 +395,7 @@ namespace Peat.Edge.Aot.Host
                 case MeshEventKind.TelemetryDroppedOverflow: return "telemetry_dropped_overflow";
                 case MeshEventKind.TelemetryDroppedHopLimit: return "telemetry_dropped_hop_limit";
                 case MeshEventKind.TelemetryDroppedTooLarge: return "telemetry_dropped_too_large";
+                case MeshEventKind.NeighbourRestarted: return "neighbour_restarted";
                 default: return "event_" + ((int)kind).ToString(CultureInfo.InvariantCulture);
             }
         }

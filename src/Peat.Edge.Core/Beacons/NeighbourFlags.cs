@@ -27,5 +27,11 @@ namespace Peat.Edge.Core.Beacons
         /// lateral update and the cell election are one pass over the table, linear in its size).
         /// </summary>
         Lateral = 4,
+
+        /// <summary>
+        /// The neighbour's latest beacon carried <c>FrameFlags.FreshStart</c> (it started recently): a beacon
+        /// with the flag after one without it is a restart (<see cref="UpsertOutcome.Restarted"/>).
+        /// </summary>
+        FreshStart = 8,
     }
 }

@@ -13,7 +13,8 @@ namespace Peat.Edge.Core.Beacons
     /// <list type="bullet">
     /// <item>Loss: a neighbour is lost when <c>missedBeaconsBeforeLoss</c> beacons that should have arrived did not: K of its announced intervals over a perfect link, K/q over a link delivering a share q (at most 2K), plus 1/8 interval of grace.</item>
     /// <item>Eviction when full: the stalest entry that is not protected (the parent) and has missed at least one beacon goes; if every entry is fresh, the newcomer is refused (<see cref="UpsertOutcome.Full"/>) rather than thrash the table.</item>
-    /// <item>Sequence: the same sequence is a duplicate; an older one within the sender's interval is stale (reordered or replayed); an older one after that is taken as a restart and resets the window.</item>
+    /// <item>Sequence: the same sequence is a duplicate; an older one within the sender's interval is stale (reordered or replayed); an older one after that is taken as a restart.</item>
+    /// <item>Restart: a beacon with <c>FrameFlags.FreshStart</c> after one without it, or an older sequence after the sender's interval; the old entry is replaced by a new one (<see cref="UpsertOutcome.Restarted"/>), so the topology forgets what it knew of the old incarnation.</item>
     /// <item>Link quality: the share of the last 16 beacon sequence numbers that arrived (over at least 4), with beacons overdue by time counted as missed.</item>
     /// <item>Static peers (<see cref="TrySeedStatic"/>): configured entries that are never removed or evicted. Lost, left or
     /// suspected, a static peer goes back to <see cref="NeighbourFlags.AwaitingBeacon"/> (placeholder beacon, no loss
@@ -126,35 +127,41 @@ namespace Peat.Edge.Core.Beacons
         /// </summary>
         public UpsertOutcome Upsert(uint nodeId, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs, uint protectedId, out uint evictedId)
         {
-            UpsertOutcome outcome = Upsert(nodeId, sequence, beacon, link, nowMs, protectedId, out NeighbourEntry evicted, out _);
+            UpsertOutcome outcome = Upsert(nodeId, sequence, beacon, link, nowMs, protectedId, false, out NeighbourEntry evicted, out _);
             evictedId = evicted.NodeId;
             return outcome;
         }
 
         /// <summary>
-        /// As <see cref="Upsert(uint, ushort, in BeaconBody, in LinkInfo, long, uint, out uint)"/>, also giving the
-        /// entry evicted to make room (NodeId 0 when none) and the beacon it replaced (default when added).
+        /// As <see cref="Upsert(uint, ushort, in BeaconBody, in LinkInfo, long, uint, out uint)"/> for a beacon
+        /// that carried <c>FrameFlags.FreshStart</c> or not (<paramref name="freshStart"/>), also giving the entry
+        /// that left (evicted to make room, or the old incarnation of a restarted neighbour; NodeId 0 when none) and
+        /// the beacon it replaced (default when added or restarted).
         /// </summary>
-        public UpsertOutcome Upsert(uint nodeId, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs, uint protectedId, out NeighbourEntry evicted, out BeaconBody previous)
+        public UpsertOutcome Upsert(uint nodeId, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs, uint protectedId, bool freshStart, out NeighbourEntry evicted, out BeaconBody previous)
         {
             Invariant.That(FrameHeader.IsValidNodeId(nodeId), "neighbour ids are valid node ids");
             evicted = default;
+            previous = default;
             int index = IndexOf(nodeId);
             if (index >= 0 && _entries[index].IsAwaitingBeacon)
             {
                 // A seeded static peer speaks for the first time: a new neighbour in a reserved slot.
-                previous = default;
-                NeighbourEntry heard = Fresh(nodeId, sequence, NeighbourFlags.Static);
-                Apply(ref heard, beacon, link, nowMs);
-                _entries[index] = heard;
-                _nextLossDeadlineDirty = true;
+                Replace(index, sequence, beacon, link, nowMs, freshStart);
                 return UpsertOutcome.Added;
             }
 
             if (index >= 0)
             {
+                if (Restarted(in _entries[index], sequence, freshStart, nowMs))
+                {
+                    evicted = _entries[index];
+                    Replace(index, sequence, beacon, link, nowMs, freshStart);
+                    return UpsertOutcome.Restarted;
+                }
+
                 previous = _entries[index].Beacon;
-                return Refresh(ref _entries[index], sequence, beacon, link, nowMs);
+                return Refresh(ref _entries[index], sequence, beacon, link, nowMs, freshStart);
             }
 
             previous = default;
@@ -172,11 +179,35 @@ namespace Peat.Edge.Core.Beacons
             }
 
             NeighbourEntry entry = Fresh(nodeId, sequence, NeighbourFlags.None);
-            Apply(ref entry, beacon, link, nowMs);
+            Apply(ref entry, beacon, link, nowMs, freshStart);
             _ids[_count] = nodeId;
             _entries[_count++] = entry;
             NoteDeadlineMoved(long.MaxValue, entry);
             return UpsertOutcome.Added;
+        }
+
+        // A new entry in place of one with the same id (a static placeholder, or a restarted neighbour's old
+        // incarnation): only the static mark carries over.
+        private void Replace(int index, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs, bool freshStart)
+        {
+            NeighbourEntry entry = Fresh(_entries[index].NodeId, sequence, _entries[index].Flags & NeighbourFlags.Static);
+            Apply(ref entry, beacon, link, nowMs, freshStart);
+            _entries[index] = entry;
+            _nextLossDeadlineDirty = true;
+        }
+
+        // A fresh start after ordinary beacons, or a sequence older than the latest once the sender's interval
+        // has passed (within it, a reordered or replayed frame: stale): the sender lost its state.
+        private static bool Restarted(in NeighbourEntry entry, ushort sequence, bool freshStart, long nowMs)
+        {
+            int step = (ushort)(sequence - entry.LastSequence);
+            if (step == 0)
+            {
+                return false; // a duplicate, whatever its flags
+            }
+
+            return (freshStart && (entry.Flags & NeighbourFlags.FreshStart) == 0)
+                || (step >= 0x8000 && nowMs - entry.LastHeardMs >= entry.Beacon.IntervalHintMs);
         }
 
         /// <summary>
@@ -339,7 +370,8 @@ namespace Peat.Edge.Core.Beacons
 
         // Updates the entry in place (every beacon comes through here; copying the entry out and back was a
         // visible share of a reception).
-        private UpsertOutcome Refresh(ref NeighbourEntry entry, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs)
+        // Not a restart (Upsert asked Restarted first), so an older sequence here is stale.
+        private UpsertOutcome Refresh(ref NeighbourEntry entry, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs, bool freshStart)
         {
             long deadlineBeforeMs = _nextLossDeadlineDirty ? long.MaxValue : entry.LossDeadlineMs();
             int step = (ushort)(sequence - entry.LastSequence);
@@ -350,33 +382,24 @@ namespace Peat.Edge.Core.Beacons
 
             if (step >= 0x8000)
             {
-                // Older than the latest: reordered or replayed while the sender is fresh; otherwise it restarted.
-                if (nowMs - entry.LastHeardMs < entry.Beacon.IntervalHintMs)
-                {
-                    return UpsertOutcome.Stale;
-                }
-
-                entry.ReceptionMask = 1;
-                entry.ReceptionWindow = 1;
-            }
-            else
-            {
-                entry.ReceptionMask = step >= ReceptionWindowMax ? (ushort)1 : (ushort)((entry.ReceptionMask << step) | 1);
-                int window = entry.ReceptionWindow + step;
-                entry.ReceptionWindow = (byte)(window > ReceptionWindowMax ? ReceptionWindowMax : window);
-                entry.LossAverage = NeighbourEntry.AverageLoss(entry.LossAverage, step - 1);
+                return UpsertOutcome.Stale; // older than the latest while the sender is fresh: reordered or replayed
             }
 
+            entry.ReceptionMask = step >= ReceptionWindowMax ? (ushort)1 : (ushort)((entry.ReceptionMask << step) | 1);
+            int window = entry.ReceptionWindow + step;
+            entry.ReceptionWindow = (byte)(window > ReceptionWindowMax ? ReceptionWindowMax : window);
+            entry.LossAverage = NeighbourEntry.AverageLoss(entry.LossAverage, step - 1);
             entry.LastSequence = sequence;
             bool changed = entry.Beacon.Level != beacon.Level || entry.Beacon.Role != beacon.Role || entry.Beacon.ParentId != beacon.ParentId
                 || entry.Beacon.PartitionId != beacon.PartitionId || entry.Beacon.Rank != beacon.Rank;
-            Apply(ref entry, beacon, link, nowMs);
+            Apply(ref entry, beacon, link, nowMs, freshStart);
             NoteDeadlineMoved(deadlineBeforeMs, entry);
             return changed ? UpsertOutcome.Updated : UpsertOutcome.Refreshed;
         }
 
-        private void Apply(ref NeighbourEntry entry, in BeaconBody beacon, in LinkInfo link, long nowMs)
+        private void Apply(ref NeighbourEntry entry, in BeaconBody beacon, in LinkInfo link, long nowMs, bool freshStart)
         {
+            entry.Flags = freshStart ? entry.Flags | NeighbourFlags.FreshStart : entry.Flags & ~NeighbourFlags.FreshStart;
             bool moved = entry.DistanceM < 0 || beacon.HasPosition != entry.Beacon.HasPosition
                 || beacon.LatitudeE7 != entry.Beacon.LatitudeE7 || beacon.LongitudeE7 != entry.Beacon.LongitudeE7;
             if (moved)

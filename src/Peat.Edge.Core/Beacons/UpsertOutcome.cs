@@ -20,5 +20,12 @@ namespace Peat.Edge.Core.Beacons
 
         /// <summary>No room and nothing evictable: not applied.</summary>
         Full = 5,
+
+        /// <summary>
+        /// The neighbour restarted (its beacon carries <c>FrameFlags.FreshStart</c> and the one before did not,
+        /// or its sequence went back after more than its interval): the entry was replaced by a new one, as
+        /// for <see cref="Added"/>; the entry it replaced is given as the one that left.
+        /// </summary>
+        Restarted = 6,
     }
 }

@@ -183,6 +183,14 @@ namespace Peat.Edge.Core.Limits
         public int DetachHoldDownMs => (MissedBeaconsBeforeLoss * BeaconHintMsMax) + (BeaconHintMsMax / 8) + BeaconIntervalMsMin;
 
         /// <summary>
+        /// How long after power-on a node sets <c>FrameFlags.FreshStart</c> on its beacons: the longest a
+        /// neighbour with the same loss rule can keep the previous incarnation's entry (3K of the longest
+        /// interval hint, the rule's most over a bad link, plus its 1/8 grace), so whichever beacon of the new
+        /// incarnation such a neighbour hears first tells it of the restart. Wi-Fi 8.5 s, LoRa about 50 min.
+        /// </summary>
+        public int FreshStartAnnounceMs => (3 * MissedBeaconsBeforeLoss * BeaconHintMsMax) + (BeaconHintMsMax / 8);
+
+        /// <summary>
         /// How long a node stays with a parent that floats (lost its own parent) before it takes another
         /// parent in the same tree: a parent that lost a few beacons re-attaches within a couple of its
         /// intervals, and its subtree should not scatter meanwhile (2.5 × <see cref="BeaconIntervalMsMax"/>).

@@ -84,5 +84,11 @@ namespace Peat.Edge.Core.Node
         /// larger limits). NodeId and Value as for <see cref="TelemetryDroppedOverflow"/>.
         /// </summary>
         TelemetryDroppedTooLarge = 22,
+
+        /// <summary>
+        /// A neighbour restarted with fresh state (fresh-start beacon after ordinary ones, or its sequence went
+        /// back): its old entry is gone (as a child, lateral or parent) and it counts as newly heard.
+        /// </summary>
+        NeighbourRestarted = 23,
     }
 }

@@ -41,6 +41,7 @@ namespace Peat.Edge.Core.Node
         private ushort _beaconSequence;
         private int _intervalHintMs;
         private long _nowMs;
+        private long _startedAtMs;
         private bool _started;
         private bool _emissionControl;
 
@@ -253,7 +254,7 @@ namespace Peat.Edge.Core.Node
                 long silentMs = _nowMs - lost.LastHeardMs;
                 _metrics.NeighbourLost();
                 Emit(MeshEventKind.NeighbourLost, lost.NodeId, silentMs > int.MaxValue ? int.MaxValue : (int)silentMs);
-                _topology.OnNeighbourGone(lost, _nowMs, evicted: false);
+                _topology.OnNeighbourGone(lost, _nowMs, stillThere: false);
             }
 
             Evaluate();
@@ -307,7 +308,7 @@ namespace Peat.Edge.Core.Node
             {
                 _metrics.NeighbourLost();
                 Emit(MeshEventKind.NeighbourLost, suspect, 0);
-                _topology.OnNeighbourGone(removed, _nowMs, evicted: false);
+                _topology.OnNeighbourGone(removed, _nowMs, stillThere: false);
                 Evaluate();
                 CheckParentAssignment();
             }
@@ -382,14 +383,15 @@ namespace Peat.Edge.Core.Node
                 {
                     _metrics.NeighbourLost();
                     Emit(MeshEventKind.NeighbourLeft, header.SourceId, 0);
-                    _topology.OnNeighbourGone(left, _nowMs, evicted: false);
+                    _topology.OnNeighbourGone(left, _nowMs, stillThere: false);
                     Evaluate();
                 }
 
                 return ReceiveResult.Accepted;
             }
 
-            UpsertOutcome outcome = _neighbours.Upsert(header.SourceId, header.Sequence, beacon, link, _nowMs, _topology.ParentId, out NeighbourEntry evicted, out BeaconBody previous);
+            bool freshStart = (header.Flags & FrameFlags.FreshStart) != 0;
+            UpsertOutcome outcome = _neighbours.Upsert(header.SourceId, header.Sequence, beacon, link, _nowMs, _topology.ParentId, freshStart, out NeighbourEntry evicted, out BeaconBody previous);
             switch (outcome)
             {
                 case UpsertOutcome.Duplicate:
@@ -403,11 +405,17 @@ namespace Peat.Edge.Core.Node
                     {
                         _metrics.TableEviction();
                         Emit(MeshEventKind.NeighbourEvicted, evicted.NodeId, 0);
-                        _topology.OnNeighbourGone(evicted, _nowMs, evicted: true);
+                        _topology.OnNeighbourGone(evicted, _nowMs, stillThere: true);
                     }
 
                     _metrics.NeighbourAdded();
                     Emit(MeshEventKind.NeighbourAdded, header.SourceId, 0);
+                    break;
+                case UpsertOutcome.Restarted:
+                    // The old incarnation is gone (a child no longer follows it as its parent), the new one is news;
+                    // the neighbour itself is there, so only a parent or child of the old one is news for our neighbours.
+                    Emit(MeshEventKind.NeighbourRestarted, header.SourceId, 0);
+                    _topology.OnNeighbourGone(evicted, _nowMs, stillThere: true);
                     break;
                 case UpsertOutcome.Updated:
                     Emit(MeshEventKind.NeighbourUpdated, header.SourceId, 0);
@@ -415,7 +423,8 @@ namespace Peat.Edge.Core.Node
             }
 
             _metrics.BeaconApplied();
-            if (_topology.OnBeaconApplied(header.SourceId, previous, outcome != UpsertOutcome.Added, beacon, _nowMs))
+            bool known = outcome == UpsertOutcome.Updated || outcome == UpsertOutcome.Refreshed;
+            if (_topology.OnBeaconApplied(header.SourceId, previous, known, beacon, _nowMs))
             {
                 Evaluate();
             }
@@ -440,6 +449,11 @@ namespace Peat.Edge.Core.Node
             }
 
             _beaconSequence++;
+            if (_nowMs - _startedAtMs < _limits.FreshStartAnnounceMs)
+            {
+                flags |= FrameFlags.FreshStart; // neighbours that knew this node before its start learn that it restarted
+            }
+
             FrameHeader header = new FrameHeader(FrameType.Beacon, flags, 0, _identity.NodeId, _beaconSequence);
             BeaconBody body = BuildOwnBeacon();
             int length = FrameCodec.WriteBeacon(header, body, _limits.AuthTagBytes, buffer, offset, _outgoing.SlotBytes);
@@ -476,6 +490,7 @@ namespace Peat.Edge.Core.Node
             {
                 _started = true;
                 _nowMs = nowMs;
+                _startedAtMs = nowMs;
                 _trickle.Start(nowMs, _limits.FirstBeaconDelayMsMax);
                 _topology.Start(nowMs);
                 return;

@@ -267,8 +267,11 @@ namespace Peat.Edge.Core.Topology
             return change >= Topology.Rank.StepMin || (previous >= Topology.Rank.Max) != (rank >= Topology.Rank.Max);
         }
 
-        /// <summary>A neighbour left the table: lost or left, or (<paramref name="evicted"/>) pushed out of a full table to make room.</summary>
-        public void OnNeighbourGone(in NeighbourEntry gone, long nowMs, bool evicted)
+        /// <summary>
+        /// A neighbour left the table: lost or left, or (<paramref name="stillThere"/>) pushed out of a full table to
+        /// make room, or replaced by its next incarnation when it restarted.
+        /// </summary>
+        public void OnNeighbourGone(in NeighbourEntry gone, long nowMs, bool stillThere)
         {
             bool wasChild = gone.Beacon.ParentId == _identity.NodeId;
             if (wasChild)
@@ -283,14 +286,15 @@ namespace Peat.Edge.Core.Topology
 
             if (gone.NodeId == _parentId)
             {
-                LoseParent(nowMs); // never by eviction: the table protects the parent
+                LoseParent(nowMs); // never by eviction (the table protects the parent), but by a restart
             }
 
-            // A loss is news for the neighbourhood; an eviction is bookkeeping (the neighbour is alive and comes
-            // back when heard), unless it took a child (our load changed). A lateral's eviction resets nothing
-            // here: should the cell's election change, the role change resets the timer. Resetting on every
-            // eviction kept the leaves of a full table beaconing at the minimum interval (11-12% LoRa airtime).
-            if (!evicted || wasChild)
+            // A loss is news for the neighbourhood; an eviction or a restart is bookkeeping (the neighbour is alive
+            // and comes back when heard), unless it took a child (our load changed) or the parent (LoseParent resets).
+            // A lateral's resets nothing here: should the cell's election change, the role change resets the timer.
+            // Resetting on every eviction kept the leaves of a full table beaconing at the minimum interval (11-12%
+            // LoRa airtime); on every restart, it tripled LoRa churn's (2.3% to 5.8%).
+            if (!stillThere || wasChild)
             {
                 _trickle.Reset(nowMs);
             }
@@ -474,6 +478,11 @@ namespace Peat.Edge.Core.Topology
         {
             if (rootCapable && _strategy.MayBecomeRoot(context) && (_isRoot || !StillListeningForRoot(nowMs)))
             {
+                if (!_isRoot)
+                {
+                    OutbidOwnGhost(nowMs);
+                }
+
                 return _isRoot ? _partitionId : PartitionIds.Compose(true, _identity.RootPriority, _rootRandom);
             }
 
@@ -492,6 +501,34 @@ namespace Peat.Edge.Core.Topology
             }
 
             return int.MinValue;
+        }
+
+        /// <summary>
+        /// A root-capable node that restarted may still hear the tree it rooted before: members holding the old id
+        /// (a restart cannot remember it), rooted nowhere now. A new tree with a lower random byte would lose to
+        /// that ghost, whose members pull the new tree's nodes into it round a loop through the new root (seen in
+        /// the simulator's LoRa churn). So in its fresh-start window it draws above every root-capable tree of its
+        /// own weight it hears (255 stays 255: the same id); a same-priority command post's tree is outbid too,
+        /// which merges the two trees into this one, as trees merge anyway.
+        /// </summary>
+        private void OutbidOwnGhost(long nowMs)
+        {
+            if (nowMs - _startMs >= _limits.FreshStartAnnounceMs)
+            {
+                return;
+            }
+
+            ushort own = PartitionIds.Compose(true, _identity.RootPriority, 0);
+            NeighbourEntry[] entries = _table.Entries;
+            for (int i = 0; i < _table.Count; i++)
+            {
+                ushort partition = entries[i].Beacon.PartitionId;
+                byte random = (byte)partition;
+                if ((partition & 0xFF00) == own && random >= _rootRandom)
+                {
+                    _rootRandom = random == 0xFF ? random : (byte)(random + 1);
+                }
+            }
         }
 
         private bool HasPossibleParent()

@@ -14,5 +14,12 @@ namespace Peat.Edge.Core.Wire
 
         /// <summary>The sender wants an acknowledgement (used by routing).</summary>
         AckRequested = 2,
+
+        /// <summary>
+        /// The sender started less than <c>NodeLimits.FreshStartAnnounceMs</c> ago (set on its beacons): a
+        /// neighbour that still holds an entry for it from before, without this flag, knows it restarted with
+        /// fresh state, so a child stops following it (its new rank says nothing about the old path).
+        /// </summary>
+        FreshStart = 4,
     }
 }

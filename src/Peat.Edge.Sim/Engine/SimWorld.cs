@@ -373,6 +373,7 @@ namespace Peat.Edge.Sim.Engine
                 case MeshEventKind.NeighbourLost: what = "neighbour-lost"; break;
                 case MeshEventKind.NeighbourLeft: what = "neighbour-left"; break;
                 case MeshEventKind.NeighbourEvicted: what = "neighbour-evicted"; break;
+                case MeshEventKind.NeighbourRestarted: what = "neighbour-restarted"; break;
                 default: what = null; break; // updates would drown the log once topology runs
             }
 

@@ -53,7 +53,7 @@ public sealed class NeighbourTableTests
         Assert.Equal(UpsertOutcome.Duplicate, Upsert(table, 10, 500, Beacon(), 10));
         Assert.Equal(UpsertOutcome.Stale, Upsert(table, 10, 499, Beacon(), 20));
         // The sender rebooted and started again from a low sequence after a full interval of silence.
-        Assert.Equal(UpsertOutcome.Refreshed, Upsert(table, 10, 3, Beacon(), 1000));
+        Assert.Equal(UpsertOutcome.Restarted, Upsert(table, 10, 3, Beacon(), 1000));
         Assert.True(table.TryGet(10, out NeighbourEntry entry));
         Assert.Equal(3, entry.LastSequence);
         Assert.Equal(1, entry.ReceptionWindow);
@@ -333,6 +333,49 @@ public sealed class NeighbourTableTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void A_fresh_start_after_ordinary_beacons_is_a_restart_that_replaces_the_entry()
+    {
+        var table = new NeighbourTable(4, K);
+        var parented = Beacon();
+        parented.ParentId = 99;
+        Assert.Equal(UpsertOutcome.Added, table.Upsert(10, 100, parented, LinkInfo.None, 0, 0, false, out _, out _));
+        Assert.Equal(UpsertOutcome.Refreshed, table.Upsert(10, 101, parented, LinkInfo.None, 1000, 0, false, out _, out _));
+
+        // The next sequence, so only the flag tells: the sender started again and its sequence happened to follow on.
+        Assert.Equal(UpsertOutcome.Restarted, table.Upsert(10, 102, Beacon(), LinkInfo.None, 1500, 0, true, out NeighbourEntry gone, out BeaconBody previous));
+        Assert.Equal(10u, gone.NodeId);
+        Assert.Equal(101, gone.LastSequence);
+        Assert.Equal(99u, gone.Beacon.ParentId);
+        Assert.Equal(default, previous);
+        Assert.True(table.TryGet(10, out NeighbourEntry entry));
+        Assert.Equal(102, entry.LastSequence);
+        Assert.Equal(1, entry.ReceptionWindow);
+        Assert.Equal(NeighbourFlags.FreshStart, entry.Flags);
+
+        // Within the same fresh start, and once it is over, it is the same incarnation; a copy stays a duplicate.
+        Assert.Equal(UpsertOutcome.Refreshed, table.Upsert(10, 103, Beacon(), LinkInfo.None, 2500, 0, true, out _, out _));
+        Assert.Equal(UpsertOutcome.Refreshed, table.Upsert(10, 104, Beacon(), LinkInfo.None, 3500, 0, false, out _, out _));
+        Assert.Equal(UpsertOutcome.Duplicate, table.Upsert(10, 104, Beacon(), LinkInfo.None, 3600, 0, true, out _, out _));
+        Assert.Equal(1, table.Count);
+
+        // A neighbour first heard during its fresh start has nothing earlier to restart from.
+        Assert.Equal(UpsertOutcome.Added, table.Upsert(11, 7, Beacon(), LinkInfo.None, 0, 0, true, out _, out _));
+        Assert.Equal(UpsertOutcome.Refreshed, table.Upsert(11, 8, Beacon(), LinkInfo.None, 1000, 0, true, out _, out _));
+    }
+
+    [Fact]
+    public void A_restarted_static_peer_stays_static()
+    {
+        var table = new NeighbourTable(4, K);
+        Assert.True(table.TrySeedStatic(20));
+        Assert.Equal(UpsertOutcome.Added, table.Upsert(20, 1, Beacon(), LinkInfo.None, 0, 0, false, out _, out _));
+        Assert.Equal(UpsertOutcome.Restarted, table.Upsert(20, 2, Beacon(), LinkInfo.None, 1000, 0, true, out _, out _));
+        Assert.True(table.TryGet(20, out NeighbourEntry entry));
+        Assert.True(entry.IsStatic);
+        Assert.False(entry.IsAwaitingBeacon);
     }
 
     private static UpsertOutcome Upsert(NeighbourTable table, uint id, ushort sequence, BeaconBody beacon, long nowMs)

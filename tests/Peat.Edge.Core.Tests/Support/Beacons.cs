@@ -24,12 +24,12 @@ internal sealed class CraftedNeighbours
     };
 
     /// <summary>Delivers the next beacon of <paramref name="source"/> (sequence +<paramref name="step"/>) at <paramref name="nowMs"/>.</summary>
-    public ReceiveResult Send(uint source, BeaconBody body, long nowMs, int step = 1)
+    public ReceiveResult Send(uint source, BeaconBody body, long nowMs, int step = 1, FrameFlags flags = FrameFlags.None)
     {
         ushort sequence = (ushort)(_sequences.GetValueOrDefault(source) + step);
         _sequences[source] = sequence;
         byte[] frame = new byte[64];
-        int length = FrameCodec.WriteBeacon(new FrameHeader(FrameType.Beacon, FrameFlags.None, 0, source, sequence), body, 8, frame, 0, frame.Length);
+        int length = FrameCodec.WriteBeacon(new FrameHeader(FrameType.Beacon, flags, 0, source, sequence), body, 8, frame, 0, frame.Length);
         return _node.Receive(frame, 0, length, LinkInfo.None, nowMs);
     }
 

@@ -1,3 +1,4 @@
+using Peat.Edge.Sim.Cli;
 using Peat.Edge.Sim.Engine;
 using Peat.Edge.Sim.Faults;
 using Peat.Edge.Sim.Scenarios;
@@ -88,6 +89,23 @@ public sealed class ScenarioTests
         Assert.Equal(kills, restarts);
         Assert.All(restarts, id => Assert.True(world.IsAlive((int)id!.Value - 1)));
         Assert.Equal(30, world.LastAttachment.Alive);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(300.0)]
+    public void A_restarted_command_post_on_lossy_lora_forms_no_routing_loop(double telemetryIntervalS)
+    {
+        // Found by this simulator: without restart detection a child followed its restarted parent's new rank
+        // round a loop through its own subtree (513 loop checks), and with detection alone the restarted command
+        // post joined the ghost of its own old tree (463). Both are closed now; the run must stay loop-free.
+        SimOptions options = Worlds.Options("churn", nodes: 40, seed: 8, durationS: 1800, link: "lora");
+        options.Loss = 0.2;
+        options.TelemetryIntervalS = telemetryIntervalS;
+        SimWorld world = Worlds.FromOptions(options);
+        world.Run();
+        Assert.Contains(world.Faults, f => f.Kind == FaultKind.Restart && f.NodeId == 1);
+        Assert.True(world.InvariantViolationCount == 0, $"{world.InvariantViolationCount} violations; replay: {world.ReplayCommand}");
     }
 
     [Fact]
