@@ -21,7 +21,10 @@ namespace Peat.Edge.Sim.Checks
     /// case in a fuzz of lossy, congested meshes. A record whose key was already taken is generated but
     /// never tracked, so it shows as unaccounted.
     /// <para>A check walks only the records still open (neither delivered nor settled) and what alive
-    /// nodes hold, so its cost follows the backlog, not the run's length.</para>
+    /// nodes hold, so its cost follows the backlog, not the run's length. What a buffer held at the last
+    /// check is remembered with the records its keys resolved to: records leave a buffer from the front
+    /// and join it at the back, so most of what it holds now is found again in order, without a lookup
+    /// (a key→record pair never changes once made; any entry that does not match is looked up).</para>
     /// </summary>
     public sealed class RoutedTelemetryAccounting : ITelemetryAccounting
     {
@@ -34,6 +37,7 @@ namespace Peat.Edge.Sim.Checks
         private readonly List<byte> _flags = new List<byte>();
         private readonly List<int> _heldStamp = new List<int>();
         private readonly List<int> _open = new List<int>();
+        private HeldMemo[] _memos = System.Array.Empty<HeldMemo>(); // per node: its held buffer, then its inbox
         private SimWorld? _world;
         private int _stamp;
         private long _delivered;
@@ -48,6 +52,11 @@ namespace Peat.Edge.Sim.Checks
         public void Attach(SimWorld world)
         {
             _world = world;
+            _memos = new HeldMemo[2 * world.NodeCount];
+            for (int k = 0; k < _memos.Length; k++)
+            {
+                _memos[k] = new HeldMemo();
+            }
         }
 
         /// <inheritdoc />
@@ -116,8 +125,8 @@ namespace Peat.Edge.Sim.Checks
                 {
                     if (_world.IsAlive(i))
                     {
-                        StampHeld(_world.Node(i).TelemetryHeld);
-                        StampHeld(_world.Node(i).TelemetryInbox);
+                        StampHeld(_world.Node(i).TelemetryHeld, _memos[2 * i]);
+                        StampHeld(_world.Node(i).TelemetryInbox, _memos[(2 * i) + 1]);
                     }
                 }
             }
@@ -171,15 +180,63 @@ namespace Peat.Edge.Sim.Checks
             }
         }
 
-        private void StampHeld(TelemetryBuffer buffer)
+        private void StampHeld(TelemetryBuffer buffer, HeldMemo memo)
         {
-            for (int i = 0; i < buffer.Count; i++)
+            int count = buffer.Count;
+            if (memo.Buffer != buffer)
             {
-                if (_index.TryGetValue(Key(buffer.OriginAt(i), buffer.SequenceAt(i)), out int record))
+                memo.Buffer = buffer; // a restarted node holds new buffers
+                memo.Count = 0;
+            }
+
+            if (memo.Keys.Length < count)
+            {
+                System.Array.Resize(ref memo.Keys, System.Math.Max(count, 2 * memo.Keys.Length));
+                System.Array.Resize(ref memo.Records, memo.Keys.Length);
+            }
+
+            // Where the front record was last time (the records before it have left since); rewritten in
+            // place: entry i is written after entry skip + i, at or after it, has been read.
+            ulong[] keys = memo.Keys;
+            int[] records = memo.Records;
+            int remembered = memo.Count;
+            int skip = 0;
+            if (count > 0)
+            {
+                ulong front = Key(buffer.OriginAt(0), buffer.SequenceAt(0));
+                while (skip < remembered && keys[skip] != front)
+                {
+                    skip++;
+                }
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                ulong key = Key(buffer.OriginAt(i), buffer.SequenceAt(i));
+                int last = skip + i;
+                int record = last < remembered && keys[last] == key ? records[last] : -1;
+                if (record < 0 && !_index.TryGetValue(key, out record))
+                {
+                    record = -1; // not tracked (yet): looked up again next time
+                }
+
+                keys[i] = key;
+                records[i] = record;
+                if (record >= 0)
                 {
                     _heldStamp[record] = _stamp;
                 }
             }
+
+            memo.Count = count;
+        }
+
+        private sealed class HeldMemo
+        {
+            public TelemetryBuffer? Buffer;
+            public ulong[] Keys = System.Array.Empty<ulong>();
+            public int[] Records = System.Array.Empty<int>();
+            public int Count;
         }
     }
 }
