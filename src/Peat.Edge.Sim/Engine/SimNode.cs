@@ -12,9 +12,11 @@ namespace Peat.Edge.Sim.Engine
     /// </summary>
     internal sealed class SimNode
     {
-        public SimNode(int index, NodePlan plan, NodeLimits limits, MeshNode mesh, CounterMetrics metrics)
+        public SimNode(int index, NodePlan plan, NodeLimits limits, MeshNode mesh, CounterMetrics metrics, AirState[] air)
         {
             Index = index;
+            _air = air;
+            air[index].NodeId = plan.NodeId;
             Plan = plan;
             Limits = limits;
             Mesh = mesh;
@@ -24,16 +26,17 @@ namespace Peat.Edge.Sim.Engine
         public readonly int Index;
         public readonly NodePlan Plan;
         public readonly NodeLimits Limits;
+        private readonly AirState[] _air; // the world's: this node's entry holds the fields a transmission reads
 
         /// <summary>The node's current incarnation (replaced on restart).</summary>
         public MeshNode Mesh;
         public CounterMetrics Metrics;
 
         /// <summary>Booted and not killed.</summary>
-        public bool Alive;
+        public bool Alive { get => _air[Index].Alive; set => _air[Index].Alive = value; }
 
         /// <summary>Bumped on every restart; radio and reception events of an older incarnation are void.</summary>
-        public int Incarnation;
+        public int Incarnation { get => _air[Index].Incarnation; set => _air[Index].Incarnation = value; }
 
         /// <summary>Restarts so far (seeds each new instance differently).</summary>
         public int Restarts;
@@ -71,16 +74,16 @@ namespace Peat.Edge.Sim.Engine
         public bool RootOverride;
 
         /// <summary>All links of the node are cut (isolate fault).</summary>
-        public bool Isolated;
+        public bool Isolated { get => _air[Index].Isolated; set => _air[Index].Isolated = value; }
 
         /// <summary>West of the partition line.</summary>
-        public bool WestSide;
+        public bool WestSide { get => _air[Index].WestSide; set => _air[Index].WestSide = value; }
 
         /// <summary>Receptions in progress (collision-modelled links only).</summary>
         public List<int>? ActiveReceptions;
 
         /// <summary>Beacon airtime sent or heard here during the steady-state window.</summary>
-        public long SteadyBeaconAirUs;
+        public long SteadyBeaconAirUs { get => _air[Index].SteadyBeaconAirUs; set => _air[Index].SteadyBeaconAirUs = value; }
 
         public uint NodeId => Plan.NodeId;
 

@@ -150,7 +150,7 @@ namespace Peat.Edge.Sim.Engine
 
         bool IRadioTopology.IsLinkUp(int a, int b)
         {
-            return !IsCut(_nodes[a], _nodes[b]) && _graph.InRange(a, b);
+            return !IsCut(_air[a], _air[b]) && _graph.InRange(a, b);
         }
 
         void IRadioTopology.GetNeighbours(int node, List<int> into)
@@ -158,7 +158,7 @@ namespace Peat.Edge.Sim.Engine
             into.Clear();
             foreach (RadioLink link in _graph.LinksOf(node))
             {
-                if (!IsCut(_nodes[node], _nodes[link.To]))
+                if (!IsCut(_air[node], _air[link.To]))
                 {
                     into.Add(link.To);
                 }

@@ -136,11 +136,12 @@ namespace Peat.Edge.Sim.Engine
             double extraLoss = _config.Link.ExtraLossProbability + _faultLoss;
             ReadOnlySpan<RadioLink> links = _graph.LinksOf(sender.Index);
             int firstLink = _graph.FirstLinkIndex(sender.Index);
+            ref readonly AirState from = ref _air[sender.Index];
             for (int linkOffset = 0; linkOffset < links.Length; linkOffset++)
             {
                 ref readonly RadioLink link = ref links[linkOffset];
-                SimNode receiver = _nodes[link.To];
-                if (!receiver.Alive || IsCut(sender, receiver))
+                ref AirState receiver = ref _air[link.To];
+                if (!receiver.Alive || IsCut(from, receiver))
                 {
                     continue;
                 }
@@ -161,10 +162,10 @@ namespace Peat.Edge.Sim.Engine
                 {
                     // A frame too weak to decode still occupies the receiver, so it is tracked either way.
                     long receptionStartUs = startUs + link.ExtraDelayUs + _link.DeliveryDelayUs(_channel);
-                    int reception = AllocateReception(slot, receiver, link, channelLost);
+                    int reception = AllocateReception(slot, receiver.Incarnation, link, channelLost);
                     _tx[slot].Refs++;
-                    _queue.Schedule(receptionStartUs, new SimEvent(SimEventKind.ReceptionStart, receiver.Index, reception));
-                    _queue.Schedule(receptionStartUs + airUs, new SimEvent(SimEventKind.ReceptionEnd, receiver.Index, reception));
+                    _queue.Schedule(receptionStartUs, new SimEvent(SimEventKind.ReceptionStart, link.To, reception));
+                    _queue.Schedule(receptionStartUs + airUs, new SimEvent(SimEventKind.ReceptionEnd, link.To, reception));
                 }
                 else if (channelLost)
                 {
@@ -240,11 +241,11 @@ namespace Peat.Edge.Sim.Engine
             }
 
             ref readonly RadioLink link = ref _graph.LinkAt(arrival.Link);
-            SimNode receiver = _nodes[link.To];
+            ref readonly AirState receiver = ref _air[link.To];
             if (receiver.Alive && receiver.Incarnation == arrival.Incarnation)
             {
                 // (A receiver restarted while the frame was in flight was off when it began: it gets nothing.)
-                Deliver(receiver, slot, link.RssiDbm, link.SnrDb);
+                Deliver(_nodes[link.To], slot, link.RssiDbm, link.SnrDb);
             }
             else
             {
@@ -346,7 +347,7 @@ namespace Peat.Edge.Sim.Engine
             }
         }
 
-        private bool IsCut(SimNode a, SimNode b)
+        private bool IsCut(in AirState a, in AirState b)
         {
             return a.Isolated || b.Isolated || (_partitioned && a.WestSide != b.WestSide);
         }
@@ -376,7 +377,7 @@ namespace Peat.Edge.Sim.Engine
             }
         }
 
-        private int AllocateReception(int slot, SimNode receiver, in RadioLink link, bool channelLost)
+        private int AllocateReception(int slot, int incarnation, in RadioLink link, bool channelLost)
         {
             int reception;
             if (_rxFree.Count > 0)
@@ -396,7 +397,7 @@ namespace Peat.Edge.Sim.Engine
             _rx[reception] = new Reception
             {
                 Transmission = slot,
-                Incarnation = receiver.Incarnation,
+                Incarnation = incarnation,
                 LostReason = LostNone,
                 ChannelLost = channelLost,
                 Rssi = link.RssiDbm,

@@ -26,6 +26,7 @@ namespace Peat.Edge.Sim.Engine
     {
         private readonly SimConfig _config;
         private readonly SimNode[] _nodes;
+        private readonly AirState[] _air;
         private readonly ILinkModel _link;
         private readonly RadioGraph _graph;
         private readonly EventQueue _queue = new EventQueue();
@@ -49,6 +50,7 @@ namespace Peat.Edge.Sim.Engine
             _log = new EventLog(eventLog);
             _steadyStartUs = config.DurationUs / 2;
             _nodes = new SimNode[config.Nodes.Length];
+            _air = new AirState[config.Nodes.Length];
             for (int i = 0; i < _nodes.Length; i++)
             {
                 NodePlan plan = config.Nodes[i];
@@ -57,7 +59,7 @@ namespace Peat.Edge.Sim.Engine
                 CounterMetrics metrics = new CounterMetrics();
                 MeshNode mesh = new MeshNode(plan.Identity, limits, metrics, NodeSeed(plan.NodeId, 0));
                 mesh.UpdateSelf(plan.Reading);
-                _nodes[i] = new SimNode(i, plan, limits, mesh, metrics) { WestSide = plan.XM < config.AreaM / 2.0 };
+                _nodes[i] = new SimNode(i, plan, limits, mesh, metrics, _air) { WestSide = plan.XM < config.AreaM / 2.0 };
                 _queue.Schedule(plan.BootAtUs, new SimEvent(SimEventKind.Boot, i, 0));
             }
 
