@@ -135,7 +135,6 @@ namespace Peat.Edge.Sim.Engine
             _tx[slot].Refs = 1; // held by this loop until the end, so the slot cannot be recycled under it
             double extraLoss = _config.Link.ExtraLossProbability + _faultLoss;
             ReadOnlySpan<RadioLink> links = _graph.LinksOf(sender.Index);
-            int firstLink = _graph.FirstLinkIndex(sender.Index);
             ref readonly AirState from = ref _air[sender.Index];
             for (int linkOffset = 0; linkOffset < links.Length; linkOffset++)
             {
@@ -173,7 +172,7 @@ namespace Peat.Edge.Sim.Engine
                 }
                 else
                 {
-                    AddArrival(ref _tx[slot], endUs + link.ExtraDelayUs + _link.DeliveryDelayUs(_channel), firstLink + linkOffset, receiver.Incarnation);
+                    AddArrival(ref _tx[slot], endUs + link.ExtraDelayUs + _link.DeliveryDelayUs(_channel), link, receiver.Incarnation);
                 }
             }
 
@@ -183,7 +182,7 @@ namespace Peat.Edge.Sim.Engine
 
         // Keeps the frame's arrivals in the order they happen (time, then the order they were drawn in:
         // the order their own events would have had), by insertion: a frame has a few tens at most.
-        private static void AddArrival(ref Transmission tx, long atUs, int linkIndex, int incarnation)
+        private static void AddArrival(ref Transmission tx, long atUs, in RadioLink link, int incarnation)
         {
             if (tx.ArrivalCount == tx.Arrivals.Length)
             {
@@ -198,7 +197,7 @@ namespace Peat.Edge.Sim.Engine
                 index--;
             }
 
-            arrivals[index] = new Arrival { AtUs = atUs, Order = tx.ArrivalCount, Link = linkIndex, Incarnation = incarnation };
+            arrivals[index] = new Arrival { AtUs = atUs, Order = tx.ArrivalCount, Receiver = link.To, Incarnation = incarnation, RssiDbm = link.RssiDbm, SnrDb = link.SnrDb };
             tx.ArrivalCount++;
         }
 
@@ -240,12 +239,11 @@ namespace Peat.Edge.Sim.Engine
                 }
             }
 
-            ref readonly RadioLink link = ref _graph.LinkAt(arrival.Link);
-            ref readonly AirState receiver = ref _air[link.To];
+            ref readonly AirState receiver = ref _air[arrival.Receiver];
             if (receiver.Alive && receiver.Incarnation == arrival.Incarnation)
             {
                 // (A receiver restarted while the frame was in flight was off when it began: it gets nothing.)
-                Deliver(_nodes[link.To], slot, link.RssiDbm, link.SnrDb);
+                Deliver(_nodes[arrival.Receiver], slot, arrival.RssiDbm, arrival.SnrDb);
             }
             else
             {
@@ -424,14 +422,18 @@ namespace Peat.Edge.Sim.Engine
             public long FirstSequence;
         }
 
+        // What an arrival needs of its link is copied from it (the entry is no larger for it): looking the
+        // link up again when the frame arrives missed the cache.
         private struct Arrival
         {
             public long AtUs;
             public int Order;
-            public int Link;
+            public int Receiver;
 
             /// <summary>The receiver's incarnation when the frame went out.</summary>
             public int Incarnation;
+            public sbyte RssiDbm;
+            public sbyte SnrDb;
         }
 
         private struct Reception

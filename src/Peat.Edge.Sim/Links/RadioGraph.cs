@@ -39,18 +39,6 @@ namespace Peat.Edge.Sim.Links
             return new ReadOnlySpan<RadioLink>(_links, _offsets[node], _offsets[node + 1] - _offsets[node]);
         }
 
-        /// <summary>Index (for <see cref="LinkAt"/>) of the first link out of <paramref name="node"/>; <see cref="LinksOf"/> follows it.</summary>
-        public int FirstLinkIndex(int node)
-        {
-            return _offsets[node];
-        }
-
-        /// <summary>The link at a global index (<see cref="FirstLinkIndex"/> plus the position in <see cref="LinksOf"/>).</summary>
-        public ref readonly RadioLink LinkAt(int index)
-        {
-            return ref _links[index];
-        }
-
         /// <summary>True when <paramref name="a"/> and <paramref name="b"/> are in range of each other.</summary>
         public bool InRange(int a, int b)
         {
