@@ -76,6 +76,7 @@ namespace Peat.Edge.Core.Topology
         private long _challengerSinceMs;
         private long _startMs;
         private bool _joinedRootCapableTree;
+        private bool _rootedSinceStart;
 
         /// <summary>Creates the engine; the node owns every part it is handed.</summary>
         public TopologyEngine(NodeIdentity identity, NodeLimits limits, IHierarchyStrategy strategy, ParentWeights weights, NeighbourTable table, EventSink events, TrickleTimer trickle, Pcg32 random)
@@ -507,13 +508,14 @@ namespace Peat.Edge.Core.Topology
         /// A root-capable node that restarted may still hear the tree it rooted before: members holding the old id
         /// (a restart cannot remember it), rooted nowhere now. A new tree with a lower random byte would lose to
         /// that ghost, whose members pull the new tree's nodes into it round a loop through the new root (seen in
-        /// the simulator's LoRa churn). So in its fresh-start window it draws above every root-capable tree of its
-        /// own weight it hears (255 stays 255: the same id); a same-priority command post's tree is outbid too,
-        /// which merges the two trees into this one, as trees merge anyway.
+        /// the simulator's LoRa churn). So for the first tree it roots in its fresh-start window it draws above
+        /// every root-capable tree of its own weight it hears (255 stays 255: the same id). A same-priority
+        /// command post's live tree is outbid too, and the two merge into this one, as trees merge anyway; only
+        /// the first claim outbids, so two such posts cannot take the lead from each other in turn.
         /// </summary>
         private void OutbidOwnGhost(long nowMs)
         {
-            if (nowMs - _startMs >= _limits.FreshStartAnnounceMs)
+            if (_rootedSinceStart || nowMs - _startMs >= _limits.FreshStartAnnounceMs)
             {
                 return;
             }
@@ -645,6 +647,7 @@ namespace Peat.Edge.Core.Topology
 
             SetPartition(PartitionIds.Compose(rootCapable && _strategy.MayBecomeRoot(context), _identity.RootPriority, _rootRandom), nowMs);
             SetRoot(true, nowMs);
+            _rootedSinceStart = true;
             SetRank(Topology.Rank.Root, nowMs);
             _events.Emit(MeshEventKind.BecameRoot, _identity.NodeId, nowMs, _partitionId);
             _trickle.Reset(nowMs);

@@ -82,4 +82,23 @@ public sealed class RestartTests
         Assert.True(node.IsRoot, $"roots its own tree instead of joining the ghost (parent {node.ParentId})");
         Assert.Equal(PartitionIds.Compose(true, priority, expectedRandom), node.PartitionId);
     }
+
+    [Fact]
+    public void Two_command_posts_of_the_same_priority_powered_on_together_settle_in_one_tree()
+    {
+        // Both are in their fresh-start window (about 50 min on LoRa) the whole run, so each takes the other's
+        // tree for a ghost when it first roots one; were it to outbid on every claim, the one that joined the
+        // other's tree would claim a better tree at its next evaluation, and the two would take turns.
+        NodeLimits lora = NodeLimits.Gateway().WithLoraTiming();
+        var harness = new NodeHarness(4, i => i < 2
+            ? new NodeIdentity((uint)(i + 1), Capabilities.CanParent | Capabilities.RootCapable, 64)
+            : new NodeIdentity((uint)(i + 1), Capabilities.CanParent), lora, seed: 3);
+        long endMs = 20 * 60_000;
+        Assert.True(endMs < lora.FreshStartAnnounceMs);
+        harness.RunUntil(endMs);
+        int claims = harness.Events.Count(e => e.Event.Kind == MeshEventKind.BecameRoot);
+        Assert.True(claims <= 3, $"{claims} root claims");
+        Assert.Single(harness.Nodes, n => n.IsRoot);
+        Assert.Single(harness.Nodes.Select(n => n.PartitionId).Distinct());
+    }
 }
