@@ -2,7 +2,7 @@
 # Reproduces the fault sweeps of docs/performance.md ("A routing loop after a restart"): churn on LoRa
 # (40 nodes, 20% extra loss, 1,800 s; with the default telemetry and without), churn and swarm on Wi-Fi
 # (100 nodes), seeds 1..N, through the real CLI. One line per run: violations, parent switches, recovery
-# max and p95, orphans at the end, telemetry delivered and lost. With --against REV the same runs of
+# max and p95, orphans at the end, control airtime share, telemetry delivered and lost. With --against REV the same runs of
 # revision REV (built in a temporary worktree) are printed beside them.
 # Usage: scripts/sim-sweep.sh [--seeds N] [--against REV]
 set -euo pipefail
@@ -47,7 +47,7 @@ out, count, against, names = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.arg
 def line(path):
     d = json.load(open(path)); r = d["recovery_time_s"]; t = d["telemetry"] or {}
     return (f"violations {d['invariant_violations']} switches {d['parent_switches']} recovery max {r['max']} p95 {r['p95']} "
-            f"orphans {d['orphans_at_end']} delivered {t.get('delivered', '-')} lost {t.get('lost', '-')}")
+            f"orphans {d['orphans_at_end']} airtime {d['control_airtime_share']} delivered {t.get('delivered', '-')} lost {t.get('lost', '-')}")
 for name in names:
     print(f"{name}: {line(f'{out}/0-{name}.json')}")
     if count > 1:

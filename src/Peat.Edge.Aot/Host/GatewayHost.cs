@@ -319,6 +319,7 @@ namespace Peat.Edge.Aot.Host
             counters["neighbours_added"] = m.NeighboursAdded;
             counters["neighbours_lost"] = m.NeighboursLost;
             counters["table_evictions"] = m.TableEvictions;
+            counters["neighbours_restarted"] = m.NeighboursRestarted;
             counters["queue_full"] = m.QueueFullEvents;
             counters["events_dropped"] = m.EventsDropped;
             counters["frames_relayed"] = m.FramesRelayed;

@@ -1,5 +1,6 @@
 using Peat.Edge.Core.Checks;
 using Peat.Edge.Core.Geo;
+using Peat.Edge.Core.Limits;
 using Peat.Edge.Core.Node;
 using Peat.Edge.Core.Wire;
 
@@ -14,7 +15,7 @@ namespace Peat.Edge.Core.Beacons
     /// <item>Loss: a neighbour is lost when <c>missedBeaconsBeforeLoss</c> beacons that should have arrived did not: K of its announced intervals over a perfect link, K/q over a link delivering a share q (at most 2K), plus 1/8 interval of grace.</item>
     /// <item>Eviction when full: the stalest entry that is not protected (the parent) and has missed at least one beacon goes; if every entry is fresh, the newcomer is refused (<see cref="UpsertOutcome.Full"/>) rather than thrash the table.</item>
     /// <item>Sequence: the same sequence is a duplicate; an older one within the sender's interval is stale (reordered or replayed); an older one after that is taken as a restart.</item>
-    /// <item>Restart: a beacon with <c>FrameFlags.FreshStart</c> after one without it, or an older sequence after the sender's interval; the old entry is replaced by a new one (<see cref="UpsertOutcome.Restarted"/>), so the topology forgets what it knew of the old incarnation.</item>
+    /// <item>Restart: a beacon with <c>FrameFlags.FreshStart</c> after one without it, or (after flagged ones too) with a sequence older after the sender's interval or further ahead than it could have beaconed since; the old entry is replaced by a new one (<see cref="UpsertOutcome.Restarted"/>), so the topology forgets what it knew of the old incarnation.</item>
     /// <item>Link quality: the share of the last 16 beacon sequence numbers that arrived (over at least 4), with beacons overdue by time counted as missed.</item>
     /// <item>Static peers (<see cref="TrySeedStatic"/>): configured entries that are never removed or evicted. Lost, left or
     /// suspected, a static peer goes back to <see cref="NeighbourFlags.AwaitingBeacon"/> (placeholder beacon, no loss
@@ -122,7 +123,7 @@ namespace Peat.Edge.Core.Beacons
         }
 
         /// <summary>
-        /// Applies a beacon. <paramref name="protectedId"/> (the parent) is never evicted;
+        /// Applies a beacon without the fresh-start flag. <paramref name="protectedId"/> (the parent) is never evicted;
         /// <paramref name="evictedId"/> is the neighbour that made room, or 0.
         /// </summary>
         public UpsertOutcome Upsert(uint nodeId, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs, uint protectedId, out uint evictedId)
@@ -196,18 +197,34 @@ namespace Peat.Edge.Core.Beacons
             _nextLossDeadlineDirty = true;
         }
 
-        // A fresh start after ordinary beacons, or a sequence older than the latest once the sender's interval
-        // has passed (within it, a reordered or replayed frame: stale): the sender lost its state.
+        // Only a fresh-start beacon can be a restart (a new incarnation flags its beacons from power-on, so an
+        // unflagged older sequence is a replay or a late copy: stale). It is one after ordinary beacons, and,
+        // when the old ones were flagged too (it restarted again within its window, or it never left it), when
+        // its sequence is one the old incarnation could not have reached: older once the sender's interval has
+        // passed, or further ahead than it could have beaconed since (its new sequence starts at random).
         private static bool Restarted(in NeighbourEntry entry, ushort sequence, bool freshStart, long nowMs)
         {
             int step = (ushort)(sequence - entry.LastSequence);
-            if (step == 0)
+            if (!freshStart || step == 0)
             {
-                return false; // a duplicate, whatever its flags
+                return false; // ordinary, or a duplicate whatever its flags
             }
 
-            return (freshStart && (entry.Flags & NeighbourFlags.FreshStart) == 0)
-                || (step >= 0x8000 && nowMs - entry.LastHeardMs >= entry.Beacon.IntervalHintMs);
+            if ((entry.Flags & NeighbourFlags.FreshStart) == 0)
+            {
+                return true;
+            }
+
+            long silentMs = nowMs - entry.LastHeardMs;
+            return step >= 0x8000 ? silentMs >= entry.Beacon.IntervalHintMs : step > SequenceStepMax(silentMs);
+        }
+
+        // The most a sender's sequence can move in silentMs: two beacons per shortest interval any node may have,
+        // plus a window's worth (a leave, an answer under emission control, a reset's early beacon).
+        private static long SequenceStepMax(long silentMs)
+        {
+            long steps = (2 * (silentMs < 0 ? 0 : silentMs) / NodeLimits.BeaconIntervalMsFloor) + ReceptionWindowMax;
+            return steps < 0x8000 ? steps : 0x8000;
         }
 
         /// <summary>

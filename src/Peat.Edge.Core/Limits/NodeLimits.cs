@@ -87,6 +87,13 @@ namespace Peat.Edge.Core.Limits
         /// <summary>Shortest beacon interval (used after any topology change).</summary>
         public int BeaconIntervalMsMin = 1000;
 
+        /// <summary>
+        /// The shortest <see cref="BeaconIntervalMsMin"/> any node may have: no node beacons more than twice per
+        /// this many ms (Trickle sends in the second half of an interval), which bounds how far a neighbour's
+        /// sequence can move while it is not heard.
+        /// </summary>
+        public const int BeaconIntervalMsFloor = 100;
+
         /// <summary>Longest beacon interval (reached while the topology is stable).</summary>
         public int BeaconIntervalMsMax = 16000;
 
@@ -305,7 +312,7 @@ namespace Peat.Edge.Core.Limits
             Require(TelemetryFlushDelayMs >= 0 && TelemetryFlushDelayMs <= 3600000, "TelemetryFlushDelayMs", "must be 0..3600000", TelemetryFlushDelayMs);
             Require(DuplicateCacheCapacity >= 1 && DuplicateCacheCapacity <= 65536, "DuplicateCacheCapacity", "must be 1..65536", DuplicateCacheCapacity);
             Require(HopLimit >= 1 && HopLimit <= 32, "HopLimit", "must be 1..32", HopLimit);
-            Require(BeaconIntervalMsMin >= 100, "BeaconIntervalMsMin", "must be at least 100 ms", BeaconIntervalMsMin);
+            Require(BeaconIntervalMsMin >= BeaconIntervalMsFloor, "BeaconIntervalMsMin", "must be at least 100 ms", BeaconIntervalMsMin);
             Require(BeaconIntervalMsMax >= BeaconIntervalMsMin, "BeaconIntervalMsMax", "must be >= BeaconIntervalMsMin", BeaconIntervalMsMax);
             Require(FirstBeaconDelayMsMax >= 0, "FirstBeaconDelayMsMax", "must not be negative", FirstBeaconDelayMsMax);
             Require(ParentBeaconIntervalMsMax > 0, "ParentBeaconIntervalMsMax", "must be positive", ParentBeaconIntervalMsMax);

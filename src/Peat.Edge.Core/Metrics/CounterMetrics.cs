@@ -42,6 +42,9 @@ namespace Peat.Edge.Core.Metrics
         public void TableEviction() { _counts.TableEvictions++; }
 
         /// <inheritdoc />
+        public void NeighbourRestarted() { _counts.NeighboursRestarted++; }
+
+        /// <inheritdoc />
         public void QueueFull() { _counts.QueueFullEvents++; }
 
         /// <inheritdoc />

@@ -35,6 +35,9 @@ namespace Peat.Edge.Core.Metrics
         /// <summary>A neighbour was evicted to make room.</summary>
         void TableEviction();
 
+        /// <summary>A neighbour restarted: its old entry was replaced by its new incarnation's.</summary>
+        void NeighbourRestarted();
+
         /// <summary>The outgoing queue was full; a frame was not queued.</summary>
         void QueueFull();
 

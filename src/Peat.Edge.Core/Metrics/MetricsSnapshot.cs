@@ -33,6 +33,9 @@ namespace Peat.Edge.Core.Metrics
         /// <summary>Neighbours evicted to make room.</summary>
         public long TableEvictions;
 
+        /// <summary>Neighbours seen to restart (their old entry replaced by a new incarnation's).</summary>
+        public long NeighboursRestarted;
+
         /// <summary>Frames not queued because the outgoing queue was full.</summary>
         public long QueueFullEvents;
 

@@ -36,6 +36,9 @@ namespace Peat.Edge.Core.Metrics
         public void TableEviction() { }
 
         /// <inheritdoc />
+        public void NeighbourRestarted() { }
+
+        /// <inheritdoc />
         public void QueueFull() { }
 
         /// <inheritdoc />

@@ -414,6 +414,7 @@ namespace Peat.Edge.Core.Node
                 case UpsertOutcome.Restarted:
                     // The old incarnation is gone (a child no longer follows it as its parent), the new one is news;
                     // the neighbour itself is there, so only a parent or child of the old one is news for our neighbours.
+                    _metrics.NeighbourRestarted();
                     Emit(MeshEventKind.NeighbourRestarted, header.SourceId, 0);
                     _topology.OnNeighbourGone(evicted, _nowMs, stillThere: true);
                     break;

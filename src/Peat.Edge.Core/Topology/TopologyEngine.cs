@@ -78,6 +78,12 @@ namespace Peat.Edge.Core.Topology
         private bool _joinedRootCapableTree;
         private bool _rootedSinceStart;
 
+        // For the current evaluation: a root-capable node that has not rooted since it started, in its fresh-start
+        // window, takes no parent in a tree of its own weight. Such a tree may be the ghost of the one it rooted
+        // before a restart, whose members have not all heard it restart (joining it can close a loop through its
+        // own old subtree); it roots its own instead, outbidding that tree (OutbidOwnGhost).
+        private bool _shunOwnWeight;
+
         /// <summary>Creates the engine; the node owns every part it is handed.</summary>
         public TopologyEngine(NodeIdentity identity, NodeLimits limits, IHierarchyStrategy strategy, ParentWeights weights, NeighbourTable table, EventSink events, TrickleTimer trickle, Pcg32 random)
         {
@@ -337,9 +343,10 @@ namespace Peat.Edge.Core.Topology
         /// <summary>Re-decides parent, root, level, role and lateral peers. Allocates nothing.</summary>
         public void Evaluate(long nowMs, in BeaconBody self)
         {
-            ScanCandidates(nowMs, out int best, out int bestScore, out int current, out int currentScore);
             bool rootCapable = (_identity.Capabilities & Capabilities.RootCapable) != 0;
             HierarchyContext context = Context(nowMs, self, rootCapable);
+            _shunOwnWeight = rootCapable && !_rootedSinceStart && nowMs - _startMs < _limits.FreshStartAnnounceMs && _strategy.MayBecomeRoot(context);
+            ScanCandidates(nowMs, out int best, out int bestScore, out int current, out int currentScore);
             uint scannedParentId = _parentId;
             int ownPreference = OwnTreePreference(nowMs, rootCapable, context);
             if (best >= 0 && CandidatePreference(best, nowMs) > ownPreference)
@@ -429,7 +436,22 @@ namespace Peat.Edge.Core.Topology
             bool attached = rank < Topology.Rank.Max && rankThrough < Topology.Rank.Max;
             return (attached || isParent)
                 && linkQuality >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille)
-                && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(entry.Beacon.PartitionId, rank, nowMs));
+                && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(entry.Beacon.PartitionId, rank, nowMs))
+                && !(_shunOwnWeight && (entry.Beacon.PartitionId & 0xFF00) == PartitionIds.Compose(true, _identity.RootPriority, 0))
+                && !IsOwnChild(entry.Beacon.ParentId);
+        }
+
+        // A candidate whose parent names this node as its parent closes a loop of three at once (seen after a
+        // restart in the simulator: the old child had not yet heard the restarted node, which took its grandchild).
+        private bool IsOwnChild(uint nodeId)
+        {
+            if (_childCount == 0 || nodeId == FrameHeader.NodeIdNone)
+            {
+                return false;
+            }
+
+            int index = _table.IndexOf(nodeId);
+            return index >= 0 && _table.Entries[index].Beacon.ParentId == _identity.NodeId;
         }
 
         /// <summary>The multi-factor parent score, 0..1000 (<paramref name="rankThrough"/>: <c>Rank.Through(entry's rank, linkQuality)</c>).</summary>

@@ -46,14 +46,17 @@ public sealed class NeighbourTableTests
     }
 
     [Fact]
-    public void Same_sequence_is_a_duplicate_and_older_is_stale_while_fresh_but_a_restart_after_silence()
+    public void Same_sequence_is_a_duplicate_and_older_is_stale_but_a_flagged_restart_after_silence()
     {
         var table = new NeighbourTable(4, K);
         Upsert(table, 10, 500, Beacon(), 0);
         Assert.Equal(UpsertOutcome.Duplicate, Upsert(table, 10, 500, Beacon(), 10));
         Assert.Equal(UpsertOutcome.Stale, Upsert(table, 10, 499, Beacon(), 20));
-        // The sender rebooted and started again from a low sequence after a full interval of silence.
-        Assert.Equal(UpsertOutcome.Restarted, Upsert(table, 10, 3, Beacon(), 1000));
+        // An older sequence without the fresh-start flag, even after a full interval of silence, is a replay or a
+        // late copy: a restarted node flags its beacons.
+        Assert.Equal(UpsertOutcome.Stale, Upsert(table, 10, 3, Beacon(), 1000));
+        // The sender rebooted and started again from a low sequence.
+        Assert.Equal(UpsertOutcome.Restarted, table.Upsert(10, 3, Beacon(), LinkInfo.None, 1000, 0, true, out _, out _));
         Assert.True(table.TryGet(10, out NeighbourEntry entry));
         Assert.Equal(3, entry.LastSequence);
         Assert.Equal(1, entry.ReceptionWindow);
@@ -364,6 +367,26 @@ public sealed class NeighbourTableTests
         // A neighbour first heard during its fresh start has nothing earlier to restart from.
         Assert.Equal(UpsertOutcome.Added, table.Upsert(11, 7, Beacon(), LinkInfo.None, 0, 0, true, out _, out _));
         Assert.Equal(UpsertOutcome.Refreshed, table.Upsert(11, 8, Beacon(), LinkInfo.None, 1000, 0, true, out _, out _));
+    }
+
+    [Fact]
+    public void A_restart_within_the_fresh_start_window_is_told_by_a_sequence_the_old_incarnation_could_not_reach()
+    {
+        var table = new NeighbourTable(4, K);
+        Assert.Equal(UpsertOutcome.Added, table.Upsert(10, 1000, Beacon(), LinkInfo.None, 0, 0, true, out _, out _));
+
+        // Ten seconds later, the same incarnation can have sent at most two beacons per 100 ms (plus a window's worth).
+        long atMs = 10_000;
+        int reachable = (int)(2 * atMs / Peat.Edge.Core.Limits.NodeLimits.BeaconIntervalMsFloor) + NeighbourTable.ReceptionWindowMax;
+        Assert.Equal(UpsertOutcome.Refreshed, table.Upsert(10, (ushort)(1000 + reachable), Beacon(), LinkInfo.None, atMs, 0, true, out _, out _));
+
+        // It restarted again (a brown-out) and its new random sequence lies far ahead, or behind after its interval.
+        Assert.Equal(UpsertOutcome.Restarted, table.Upsert(10, 7_000, Beacon(), LinkInfo.None, atMs + 100, 0, true, out NeighbourEntry gone, out _));
+        Assert.Equal((ushort)(1000 + reachable), gone.LastSequence);
+        Assert.Equal(UpsertOutcome.Restarted, table.Upsert(10, 5_000, Beacon(), LinkInfo.None, atMs + 2_000, 0, true, out _, out _));
+
+        // Behind within its interval is a reordered copy, not a restart.
+        Assert.Equal(UpsertOutcome.Stale, table.Upsert(10, 4_999, Beacon(), LinkInfo.None, atMs + 2_100, 0, true, out _, out _));
     }
 
     [Fact]

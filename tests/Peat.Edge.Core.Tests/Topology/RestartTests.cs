@@ -71,7 +71,9 @@ public sealed class RestartTests
     [InlineData((byte)255, (byte)255)] // cannot go higher: the same id, and the restarted root leads it
     public void A_restarted_command_post_outbids_the_ghost_of_its_own_old_tree(byte ghostRandom, byte expectedRandom)
     {
-        const byte priority = 100;
+        // A low priority listens longest before it claims (3.7 s): long enough to hear the ghost's member
+        // well enough to take it as a parent, were it not its own ghost.
+        const byte priority = 10;
         var node = new MeshNode(new NodeIdentity(1, Capabilities.CanParent | Capabilities.RootCapable, priority), Wifi, NoOpMetrics.Instance, 5);
         node.UpdateSelf(SelfReading.At(473977000, 85456000, 80));
         var crafted = new CraftedNeighbours(node);
@@ -81,6 +83,24 @@ public sealed class RestartTests
         crafted.Run(0, 10_000, (20, CraftedNeighbours.Candidate(rank: 3 * Rank.StepMin, partition: ghost)));
         Assert.True(node.IsRoot, $"roots its own tree instead of joining the ghost (parent {node.ParentId})");
         Assert.Equal(PartitionIds.Compose(true, priority, expectedRandom), node.PartitionId);
+
+        // Not even while it still listened before claiming: a ghost's member may sit in its own old subtree.
+        Assert.DoesNotContain(ParentSelectionTests.Drain(node), e => e.Kind == MeshEventKind.ParentSelected);
+    }
+
+    [Fact]
+    public void A_restarted_relay_takes_no_parent_whose_parent_still_names_it_as_its_parent()
+    {
+        // Node 20 still names the restarted node as its parent (it has not heard the restart yet), and 30 hangs
+        // below 20: taking 30 would close the loop 1000 -> 30 -> 20 -> 1000. A fresh node has no feasibility to stop it.
+        var node = ParentSelectionTests.Node(out var crafted, limits: Wifi);
+        BeaconBody oldChild = CraftedNeighbours.Candidate(rank: 2 * Rank.StepMin);
+        oldChild.ParentId = 1000;
+        BeaconBody grandchild = CraftedNeighbours.Candidate(rank: 3 * Rank.StepMin);
+        grandchild.ParentId = 20;
+        crafted.Run(0, 10_000, (20, oldChild), (30, grandchild));
+        Assert.Equal(1, node.ChildCount);
+        Assert.NotEqual(30u, node.ParentId);
     }
 
     [Fact]

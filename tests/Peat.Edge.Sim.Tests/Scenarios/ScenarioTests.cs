@@ -92,19 +92,23 @@ public sealed class ScenarioTests
     }
 
     [Theory]
-    [InlineData(0.0)]
-    [InlineData(300.0)]
-    public void A_restarted_command_post_on_lossy_lora_forms_no_routing_loop(double telemetryIntervalS)
+    [InlineData(8ul, 0.2, 0.0)]
+    [InlineData(8ul, 0.2, 300.0)]
+    [InlineData(19ul, 0.1, 300.0)]
+    [InlineData(20ul, 0.3, 300.0)]
+    public void Restarts_on_lossy_lora_form_no_routing_loop(ulong seed, double loss, double telemetryIntervalS)
     {
-        // Found by this simulator: without restart detection a child followed its restarted parent's new rank
-        // round a loop through its own subtree (513 loop checks), and with detection alone the restarted command
-        // post joined the ghost of its own old tree (463). Both are closed now; the run must stay loop-free.
-        SimOptions options = Worlds.Options("churn", nodes: 40, seed: 8, durationS: 1800, link: "lora");
-        options.Loss = 0.2;
+        // Found by this simulator (docs/performance.md, "A routing loop after a restart"): a child followed its
+        // restarted parent's new rank round a loop through its own subtree (seed 8: 513 loop checks); the restarted
+        // command post joined the ghost of its own old tree (seed 8 with detection alone: 463), or a member of it
+        // while it still listened (seed 19: 674); a restarted relay took its old grandchild (seed 20). Each run
+        // restarts the command post or relays and must stay loop-free.
+        SimOptions options = Worlds.Options("churn", nodes: 40, seed: seed, durationS: 1800, link: "lora");
+        options.Loss = loss;
         options.TelemetryIntervalS = telemetryIntervalS;
         SimWorld world = Worlds.FromOptions(options);
         world.Run();
-        Assert.Contains(world.Faults, f => f.Kind == FaultKind.Restart && f.NodeId == 1);
+        Assert.Contains(world.Faults, f => f.Kind == FaultKind.Restart);
         Assert.True(world.InvariantViolationCount == 0, $"{world.InvariantViolationCount} violations; replay: {world.ReplayCommand}");
     }
 
