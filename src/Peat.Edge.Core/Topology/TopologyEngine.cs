@@ -438,7 +438,25 @@ namespace Peat.Edge.Core.Topology
                 && linkQuality >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille)
                 && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(entry.Beacon.PartitionId, rank, nowMs))
                 && !(_shunOwnWeight && (entry.Beacon.PartitionId & 0xFF00) == PartitionIds.Compose(true, _identity.RootPriority, 0))
-                && !IsOwnChild(entry.Beacon.ParentId);
+                && !IsOwnChild(entry.Beacon.ParentId)
+                && !IsStaleOtherTree(in entry, nowMs);
+        }
+
+        // A node without a parent (detached, or a root) that still has children takes no parent in another tree
+        // on a beacon that is overdue: feasibility is kept per tree, so it does not guard such a move, and the
+        // neighbour may since have moved into this node's own subtree (seen on lossy LoRa: a parent taken on a
+        // 436 s old entry closed a loop of four). Its next beacon tells where it is now. Without children there
+        // is no subtree to close a loop through, and no reason to wait (a node healed from isolation over
+        // 80%-loss links took 27 s instead of 10 to rejoin when it waited too).
+        private bool IsStaleOtherTree(in NeighbourEntry entry, long nowMs)
+        {
+            if (_parentId != FrameHeader.NodeIdNone || _childCount == 0 || entry.Beacon.PartitionId == _partitionId)
+            {
+                return false;
+            }
+
+            int hintMs = entry.Beacon.IntervalHintMs;
+            return nowMs - entry.LastHeardMs > hintMs + (hintMs / 8);
         }
 
         // A candidate whose parent names this node as its parent closes a loop of three at once (seen after a

@@ -96,13 +96,15 @@ public sealed class ScenarioTests
     [InlineData(8ul, 0.2, 300.0)]
     [InlineData(19ul, 0.1, 300.0)]
     [InlineData(20ul, 0.3, 300.0)]
+    [InlineData(55ul, 0.3, 300.0)]
     public void Restarts_on_lossy_lora_form_no_routing_loop(ulong seed, double loss, double telemetryIntervalS)
     {
         // Found by this simulator (docs/performance.md, "A routing loop after a restart"): a child followed its
         // restarted parent's new rank round a loop through its own subtree (seed 8: 513 loop checks); the restarted
         // command post joined the ghost of its own old tree (seed 8 with detection alone: 463), or a member of it
-        // while it still listened (seed 19: 674); a restarted relay took its old grandchild (seed 20). Each run
-        // restarts the command post or relays and must stay loop-free.
+        // while it still listened (seed 19: 674); a restarted relay took its old grandchild (seed 20); a node that
+        // had lost its parent moved into another tree on a 436 s old entry of a node now in its own subtree (seed
+        // 55, after a kill). Each run restarts the command post or relays and must stay loop-free.
         SimOptions options = Worlds.Options("churn", nodes: 40, seed: seed, durationS: 1800, link: "lora");
         options.Loss = loss;
         options.TelemetryIntervalS = telemetryIntervalS;
