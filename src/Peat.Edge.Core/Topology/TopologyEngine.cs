@@ -352,6 +352,13 @@ namespace Peat.Edge.Core.Topology
             if (best >= 0 && CandidatePreference(best, nowMs) > ownPreference)
             {
                 int chosen = KeepOrSwitch(nowMs, best, bestScore, current, currentScore);
+                if (chosen != current && current >= 0 && _table.Entries[chosen].Beacon.PartitionId != _partitionId && IsOverdue(in _table.Entries[chosen], nowMs))
+                {
+                    // Into another tree only on the candidate's current beacon (the challenge stands meanwhile): an
+                    // entry outlives its node by up to 3K intervals, and on LoRa nodes moved into a killed command
+                    // post's tree on its 850 s old entry and sat there orphaned.
+                    chosen = current;
+                }
                 if (IsDowngrade(_table.Entries[chosen].Beacon.PartitionId, nowMs) && !_poisonAnnounced)
                 {
                     // Into a worse tree only after our poison went out: a neighbour still holding our
@@ -450,11 +457,12 @@ namespace Peat.Edge.Core.Topology
         // 80%-loss links took 27 s instead of 10 to rejoin when it waited too).
         private bool IsStaleOtherTree(in NeighbourEntry entry, long nowMs)
         {
-            if (_parentId != FrameHeader.NodeIdNone || _childCount == 0 || entry.Beacon.PartitionId == _partitionId)
-            {
-                return false;
-            }
+            return _parentId == FrameHeader.NodeIdNone && _childCount > 0 && entry.Beacon.PartitionId != _partitionId && IsOverdue(in entry, nowMs);
+        }
 
+        // The neighbour's next beacon should have come by now (its announced interval plus the loss rule's 1/8 grace).
+        private static bool IsOverdue(in NeighbourEntry entry, long nowMs)
+        {
             int hintMs = entry.Beacon.IntervalHintMs;
             return nowMs - entry.LastHeardMs > hintMs + (hintMs / 8);
         }

@@ -51,4 +51,30 @@ public sealed class StaleTreeTests
         Assert.Equal(30u, node.ParentId);
         Assert.Equal(OtherTree, node.PartitionId);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void An_attached_node_moves_into_a_better_tree_only_on_its_current_beacon(bool stillHeard)
+    {
+        // A killed command post's entry outlives it by up to 3K of its intervals; on LoRa, nodes moved into its
+        // tree on an 850 s old entry once their challenge was over, and sat there orphaned.
+        var node = ParentSelectionTests.Node(out var crafted, limits: Wifi);
+        BeaconBody parent = CraftedNeighbours.Candidate(rank: Rank.Root, partition: OwnTree);
+        BeaconBody better = CraftedNeighbours.Candidate(rank: Rank.Root, partition: 0x8102);
+        long challengeMs = Wifi.ParentChallengeMs;
+        long silentFromMs = challengeMs - 1_000; // before the challenge is over
+        crafted.Run(0, silentFromMs, (10u, parent), (30u, better));
+        Assert.Equal(10u, node.ParentId);
+        if (stillHeard)
+        {
+            crafted.Run(silentFromMs + 1_000, challengeMs + 5_000, (10u, parent), (30u, better));
+            Assert.Equal(30u, node.ParentId);
+        }
+        else
+        {
+            crafted.Run(silentFromMs + 1_000, challengeMs + 5_000, (10u, parent));
+            Assert.Equal(10u, node.ParentId);
+        }
+    }
 }
