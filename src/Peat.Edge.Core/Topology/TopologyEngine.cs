@@ -84,6 +84,11 @@ namespace Peat.Edge.Core.Topology
         // own old subtree); it roots its own instead, outbidding that tree (OutbidOwnGhost).
         private bool _shunOwnWeight;
 
+        // This node's children as the table has them, gathered once per scan: IsOwnChild reads them for every
+        // candidate, and a table lookup each would scan the whole table once per candidate.
+        private readonly uint[] _childIds;
+        private int _childIdCount;
+
         /// <summary>Creates the engine; the node owns every part it is handed.</summary>
         public TopologyEngine(NodeIdentity identity, NodeLimits limits, IHierarchyStrategy strategy, ParentWeights weights, NeighbourTable table, EventSink events, TrickleTimer trickle, Pcg32 random)
         {
@@ -98,6 +103,7 @@ namespace Peat.Edge.Core.Topology
             _random = random;
             _feasibility = new FeasibilityTable(limits.FeasibleTreeCapacity, 2L * limits.DetachHoldDownMs);
             _laterals = new PeerSet(limits.LateralPeerCapacity);
+            _childIds = new uint[limits.NeighbourCapacity];
             _rootRandom = (byte)random.NextUInt32();
 
             // Nobody may choose a node that cannot parent, so it never has descendants and needs no floor.
@@ -385,6 +391,7 @@ namespace Peat.Edge.Core.Topology
 
         private void ScanCandidates(long nowMs, out int best, out int bestScore, out int current, out int currentScore)
         {
+            GatherChildren();
             best = -1;
             bestScore = -1;
             current = -1;
@@ -471,13 +478,34 @@ namespace Peat.Edge.Core.Topology
         // restart in the simulator: the old child had not yet heard the restarted node, which took its grandchild).
         private bool IsOwnChild(uint nodeId)
         {
-            if (_childCount == 0 || nodeId == FrameHeader.NodeIdNone)
+            for (int i = 0; i < _childIdCount; i++)
             {
-                return false;
+                if (_childIds[i] == nodeId)
+                {
+                    return true;
+                }
             }
 
-            int index = _table.IndexOf(nodeId);
-            return index >= 0 && _table.Entries[index].Beacon.ParentId == _identity.NodeId;
+            return false;
+        }
+
+        private void GatherChildren()
+        {
+            _childIdCount = 0;
+            if (_childCount == 0)
+            {
+                return;
+            }
+
+            NeighbourEntry[] entries = _table.Entries;
+            uint self = _identity.NodeId;
+            for (int i = 0; i < _table.Count; i++)
+            {
+                if (entries[i].Beacon.ParentId == self)
+                {
+                    _childIds[_childIdCount++] = entries[i].NodeId;
+                }
+            }
         }
 
         /// <summary>The multi-factor parent score, 0..1000 (<paramref name="rankThrough"/>: <c>Rank.Through(entry's rank, linkQuality)</c>).</summary>
