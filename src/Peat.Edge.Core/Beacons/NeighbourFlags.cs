@@ -30,7 +30,8 @@ namespace Peat.Edge.Core.Beacons
 
         /// <summary>
         /// The neighbour's latest beacon carried <c>FrameFlags.FreshStart</c> (it started recently): a beacon
-        /// with the flag after one without it is a restart (<see cref="UpsertOutcome.Restarted"/>).
+        /// with the flag after one without it is a restart, and after one with it only when its sequence says so
+        /// (<see cref="UpsertOutcome.Restarted"/>).
         /// </summary>
         FreshStart = 8,
     }

@@ -14,7 +14,7 @@ namespace Peat.Edge.Core.Beacons
     /// <list type="bullet">
     /// <item>Loss: a neighbour is lost when <c>missedBeaconsBeforeLoss</c> beacons that should have arrived did not: K of its announced intervals over a perfect link, K/q over a link delivering a share q (at most 2K), plus 1/8 interval of grace.</item>
     /// <item>Eviction when full: the stalest entry that is not protected (the parent) and has missed at least one beacon goes; if every entry is fresh, the newcomer is refused (<see cref="UpsertOutcome.Full"/>) rather than thrash the table.</item>
-    /// <item>Sequence: the same sequence is a duplicate; an older one within the sender's interval is stale (reordered or replayed); an older one after that is taken as a restart.</item>
+    /// <item>Sequence: the same sequence is a duplicate; an older one is stale (reordered, replayed, or a late copy) unless it is a restart.</item>
     /// <item>Restart: a beacon with <c>FrameFlags.FreshStart</c> after one without it, or (after flagged ones too) with a sequence older after the sender's interval or further ahead than it could have beaconed since; the old entry is replaced by a new one (<see cref="UpsertOutcome.Restarted"/>), so the topology forgets what it knew of the old incarnation.</item>
     /// <item>Link quality: the share of the last 16 beacon sequence numbers that arrived (over at least 4), with beacons overdue by time counted as missed.</item>
     /// <item>Static peers (<see cref="TrySeedStatic"/>): configured entries that are never removed or evicted. Lost, left or

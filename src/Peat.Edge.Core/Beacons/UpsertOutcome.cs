@@ -22,9 +22,10 @@ namespace Peat.Edge.Core.Beacons
         Full = 5,
 
         /// <summary>
-        /// The neighbour restarted (its beacon carries <c>FrameFlags.FreshStart</c> and the one before did not,
-        /// or its sequence went back after more than its interval): the entry was replaced by a new one, as
-        /// for <see cref="Added"/>; the entry it replaced is given as the one that left.
+        /// The neighbour restarted: its beacon carries <c>FrameFlags.FreshStart</c> and the one before did not, or
+        /// both did and its sequence is one the old incarnation could not have reached (<see cref="NeighbourTable"/>,
+        /// "Restart"). The entry was replaced by a new one, as for <see cref="Added"/>; the entry it replaced is given
+        /// as the one that left.
         /// </summary>
         Restarted = 6,
     }

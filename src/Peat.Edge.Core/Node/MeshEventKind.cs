@@ -86,8 +86,8 @@ namespace Peat.Edge.Core.Node
         TelemetryDroppedTooLarge = 22,
 
         /// <summary>
-        /// A neighbour restarted with fresh state (fresh-start beacon after ordinary ones, or its sequence went
-        /// back): its old entry is gone (as a child, lateral or parent) and it counts as newly heard.
+        /// A neighbour restarted with fresh state (<c>UpsertOutcome.Restarted</c>): its old entry is gone (as a
+        /// child, lateral or parent) and it counts as newly heard.
         /// </summary>
         NeighbourRestarted = 23,
     }

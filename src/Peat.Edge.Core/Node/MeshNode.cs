@@ -41,7 +41,6 @@ namespace Peat.Edge.Core.Node
         private ushort _beaconSequence;
         private int _intervalHintMs;
         private long _nowMs;
-        private long _startedAtMs;
         private bool _started;
         private bool _emissionControl;
 
@@ -450,7 +449,7 @@ namespace Peat.Edge.Core.Node
             }
 
             _beaconSequence++;
-            if (_nowMs - _startedAtMs < _limits.FreshStartAnnounceMs)
+            if (_topology.InFreshStart(_nowMs))
             {
                 flags |= FrameFlags.FreshStart; // neighbours that knew this node before its start learn that it restarted
             }
@@ -491,7 +490,6 @@ namespace Peat.Edge.Core.Node
             {
                 _started = true;
                 _nowMs = nowMs;
-                _startedAtMs = nowMs;
                 _trickle.Start(nowMs, _limits.FirstBeaconDelayMsMax);
                 _topology.Start(nowMs);
                 return;

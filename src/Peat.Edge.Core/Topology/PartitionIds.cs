@@ -18,6 +18,12 @@ namespace Peat.Edge.Core.Topology
             return (ushort)((weight << 8) | random);
         }
 
+        /// <summary>The tree's weight (root-capable bit and priority) in the high byte, its random byte cleared.</summary>
+        public static ushort WeightOf(ushort partitionId)
+        {
+            return (ushort)(partitionId & 0xFF00);
+        }
+
         /// <summary>True when the tree's root may lead the top level.</summary>
         public static bool IsRootCapable(ushort partitionId)
         {

@@ -78,11 +78,12 @@ namespace Peat.Edge.Core.Topology
         private bool _joinedRootCapableTree;
         private bool _rootedSinceStart;
 
-        // For the current evaluation: a root-capable node that has not rooted since it started, in its fresh-start
-        // window, takes no parent in a tree of its own weight. Such a tree may be the ghost of the one it rooted
-        // before a restart, whose members have not all heard it restart (joining it can close a loop through its
-        // own old subtree); it roots its own instead, outbidding that tree (OutbidOwnGhost).
-        private bool _shunOwnWeight;
+        // For the current evaluation: a root-capable node that may root and has not rooted since it started, in its
+        // fresh-start window. A tree of its own weight it hears may be the ghost of the one it rooted before a
+        // restart, whose members have not all heard it restart (joining it can close a loop through its own old
+        // subtree): it takes no parent there, and roots its own instead, outbidding that tree (OutbidOwnGhost).
+        private bool _mayHearOwnGhost;
+        private readonly ushort _ownRootCapableWeight;
 
         // This node's children as the table has them, gathered once per scan: IsOwnChild reads them for every
         // candidate, and a table lookup each would scan the whole table once per candidate.
@@ -104,6 +105,7 @@ namespace Peat.Edge.Core.Topology
             _feasibility = new FeasibilityTable(limits.FeasibleTreeCapacity, 2L * limits.DetachHoldDownMs);
             _laterals = new PeerSet(limits.LateralPeerCapacity);
             _childIds = new uint[limits.NeighbourCapacity];
+            _ownRootCapableWeight = PartitionIds.Compose(true, identity.RootPriority, 0);
             _rootRandom = (byte)random.NextUInt32();
 
             // Nobody may choose a node that cannot parent, so it never has descendants and needs no floor.
@@ -178,6 +180,15 @@ namespace Peat.Edge.Core.Topology
         private static long Earliest(long currentMs, long candidateMs, long nowMs)
         {
             return candidateMs > nowMs && candidateMs < currentMs ? candidateMs : currentMs;
+        }
+
+        /// <summary>
+        /// Whether the node started less than <c>NodeLimits.FreshStartAnnounceMs</c> ago: its beacons say so
+        /// (<c>FrameFlags.FreshStart</c>), and a tree of its own weight may be the ghost of one it rooted before.
+        /// </summary>
+        internal bool InFreshStart(long nowMs)
+        {
+            return nowMs - _startMs < _limits.FreshStartAnnounceMs;
         }
 
         /// <summary>Arms the engine at power-on: detached, waiting for a tree.</summary>
@@ -351,7 +362,7 @@ namespace Peat.Edge.Core.Topology
         {
             bool rootCapable = (_identity.Capabilities & Capabilities.RootCapable) != 0;
             HierarchyContext context = Context(nowMs, self, rootCapable);
-            _shunOwnWeight = rootCapable && !_rootedSinceStart && nowMs - _startMs < _limits.FreshStartAnnounceMs && _strategy.MayBecomeRoot(context);
+            _mayHearOwnGhost = rootCapable && !_rootedSinceStart && InFreshStart(nowMs) && _strategy.MayBecomeRoot(context);
             ScanCandidates(nowMs, out int best, out int bestScore, out int current, out int currentScore);
             uint scannedParentId = _parentId;
             int ownPreference = OwnTreePreference(nowMs, rootCapable, context);
@@ -451,7 +462,7 @@ namespace Peat.Edge.Core.Topology
             return (attached || isParent)
                 && linkQuality >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille)
                 && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(entry.Beacon.PartitionId, rank, nowMs))
-                && !(_shunOwnWeight && (entry.Beacon.PartitionId & 0xFF00) == PartitionIds.Compose(true, _identity.RootPriority, 0))
+                && !(_mayHearOwnGhost && PartitionIds.WeightOf(entry.Beacon.PartitionId) == _ownRootCapableWeight)
                 && !IsOwnChild(entry.Beacon.ParentId)
                 && !IsStaleOtherTree(in entry, nowMs);
         }
@@ -557,7 +568,7 @@ namespace Peat.Edge.Core.Topology
             {
                 if (!_isRoot)
                 {
-                    OutbidOwnGhost(nowMs);
+                    OutbidOwnGhost();
                 }
 
                 return _isRoot ? _partitionId : PartitionIds.Compose(true, _identity.RootPriority, _rootRandom);
@@ -589,20 +600,19 @@ namespace Peat.Edge.Core.Topology
         /// command post's live tree is outbid too, and the two merge into this one, as trees merge anyway; only
         /// the first claim outbids, so two such posts cannot take the lead from each other in turn.
         /// </summary>
-        private void OutbidOwnGhost(long nowMs)
+        private void OutbidOwnGhost()
         {
-            if (_rootedSinceStart || nowMs - _startMs >= _limits.FreshStartAnnounceMs)
+            if (!_mayHearOwnGhost)
             {
                 return;
             }
 
-            ushort own = PartitionIds.Compose(true, _identity.RootPriority, 0);
             NeighbourEntry[] entries = _table.Entries;
             for (int i = 0; i < _table.Count; i++)
             {
                 ushort partition = entries[i].Beacon.PartitionId;
                 byte random = (byte)partition;
-                if ((partition & 0xFF00) == own && random >= _rootRandom)
+                if (PartitionIds.WeightOf(partition) == _ownRootCapableWeight && random >= _rootRandom)
                 {
                     _rootRandom = random == 0xFF ? random : (byte)(random + 1);
                 }
