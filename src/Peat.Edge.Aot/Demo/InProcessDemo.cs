@@ -154,6 +154,7 @@ namespace Peat.Edge.Aot.Demo
                 case MeshEventKind.NeighbourLeft: return "left";
                 case MeshEventKind.NeighbourEvicted: return "evicted";
                 case MeshEventKind.NeighbourRestarted: return "restarted";
+                case MeshEventKind.ParentSuspected: return "suspected";
                 default: return null;
             }
         }

@@ -320,6 +320,7 @@ namespace Peat.Edge.Aot.Host
             counters["neighbours_lost"] = m.NeighboursLost;
             counters["table_evictions"] = m.TableEvictions;
             counters["neighbours_restarted"] = m.NeighboursRestarted;
+            counters["parents_suspected"] = m.ParentsSuspected;
             counters["queue_full"] = m.QueueFullEvents;
             counters["events_dropped"] = m.EventsDropped;
             counters["frames_relayed"] = m.FramesRelayed;
@@ -397,6 +398,7 @@ namespace Peat.Edge.Aot.Host
                 case MeshEventKind.TelemetryDroppedHopLimit: return "telemetry_dropped_hop_limit";
                 case MeshEventKind.TelemetryDroppedTooLarge: return "telemetry_dropped_too_large";
                 case MeshEventKind.NeighbourRestarted: return "neighbour_restarted";
+                case MeshEventKind.ParentSuspected: return "parent_suspected";
                 default: return "event_" + ((int)kind).ToString(CultureInfo.InvariantCulture);
             }
         }

@@ -64,6 +64,9 @@ namespace Peat.Edge.Core.Beacons
         /// <summary>A static peer not heard since it was seeded or last lost: its beacon fields are placeholders.</summary>
         public bool IsAwaitingBeacon => (Flags & NeighbourFlags.AwaitingBeacon) != 0;
 
+        /// <summary>Suspected after unanswered uplink frames, with no beacon applied since (see <see cref="NeighbourFlags.Suspected"/>).</summary>
+        public bool IsSuspected => (Flags & NeighbourFlags.Suspected) != 0;
+
         /// <summary>Share of the beacons in the reception window that arrived, per mille, over at least <see cref="NeighbourTable.ReceptionWindowMin"/> slots.</summary>
         public int ReceptionPermille => ReceivedIn(ReceptionMask, ReceptionWindow) * 1000 / (ReceptionWindow < NeighbourTable.ReceptionWindowMin ? NeighbourTable.ReceptionWindowMin : ReceptionWindow);
 

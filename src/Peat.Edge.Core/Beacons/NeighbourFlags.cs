@@ -10,7 +10,7 @@ namespace Peat.Edge.Core.Beacons
         None = 0,
 
         /// <summary>
-        /// Configured (static discovery): never removed by missed beacons, a leave or a suspicion, only
+        /// Configured (static discovery): never removed by missed beacons or a leave, only
         /// put back to <see cref="AwaitingBeacon"/>; never evicted to make room.
         /// </summary>
         Static = 1,
@@ -34,5 +34,12 @@ namespace Peat.Edge.Core.Beacons
         /// (<see cref="UpsertOutcome.Restarted"/>).
         /// </summary>
         FreshStart = 8,
+
+        /// <summary>
+        /// This node's uplink frames to the neighbour, its parent, went unanswered until it was suspected: it is no
+        /// parent candidate until a beacon of it is applied after that. The entry (and its reception record) is kept,
+        /// so one beacon is enough to trust it again; a dead parent still times out by the loss rule.
+        /// </summary>
+        Suspected = 16,
     }
 }

@@ -17,8 +17,10 @@ namespace Peat.Edge.Core.Beacons
     /// <item>Sequence: the same sequence is a duplicate; an older one is stale (reordered, replayed, or a late copy) unless it is a restart.</item>
     /// <item>Restart: a beacon with <c>FrameFlags.FreshStart</c> after one without it, or (after flagged ones too) with a sequence older after the sender's interval or further ahead than it could have beaconed since; the old entry is replaced by a new one (<see cref="UpsertOutcome.Restarted"/>), so the topology forgets what it knew of the old incarnation.</item>
     /// <item>Link quality: the share of the last 16 beacon sequence numbers that arrived (over at least 4), with beacons overdue by time counted as missed.</item>
-    /// <item>Static peers (<see cref="TrySeedStatic"/>): configured entries that are never removed or evicted. Lost, left or
-    /// suspected, a static peer goes back to <see cref="NeighbourFlags.AwaitingBeacon"/> (placeholder beacon, no loss
+    /// <item>Suspicion (<see cref="MarkSuspected"/>): a parent whose uplink frames went unanswered stays in the table, with its
+    /// reception record, but is no parent candidate until its next beacon is applied.</item>
+    /// <item>Static peers (<see cref="TrySeedStatic"/>): configured entries that are never removed or evicted. Lost or
+    /// left, a static peer goes back to <see cref="NeighbourFlags.AwaitingBeacon"/> (placeholder beacon, no loss
     /// deadline) instead of leaving the table, so the node still notices a dead static parent and still knows the peer.</item>
     /// </list>
     /// </summary>
@@ -201,7 +203,10 @@ namespace Peat.Edge.Core.Beacons
         // unflagged older sequence is a replay or a late copy: stale). It is one after ordinary beacons, and,
         // when the old ones were flagged too (it restarted again within its window, or it never left it), when
         // its sequence is one the old incarnation could not have reached: older once the sender's interval has
-        // passed, or further ahead than it could have beaconed since (its new sequence starts at random).
+        // passed, or further ahead than it could have beaconed since (its new sequence starts at random). A suspected
+        // neighbour's older sequence is a restart at once: it answered nothing (on LoRa it had died, and its new
+        // incarnation went unheard for the rest of the old one's 300 s interval), and a late copy of its beacon
+        // costs nothing (it is nobody's parent here).
         private static bool Restarted(in NeighbourEntry entry, ushort sequence, bool freshStart, long nowMs)
         {
             int step = (ushort)(sequence - entry.LastSequence);
@@ -216,7 +221,7 @@ namespace Peat.Edge.Core.Beacons
             }
 
             long silentMs = nowMs - entry.LastHeardMs;
-            return step >= 0x8000 ? silentMs >= entry.Beacon.IntervalHintMs : step > SequenceStepMax(silentMs);
+            return step >= 0x8000 ? silentMs >= entry.Beacon.IntervalHintMs || entry.IsSuspected : step > SequenceStepMax(silentMs);
         }
 
         // The most a sender's sequence can move in silentMs: two beacons per shortest interval any node may have,
@@ -279,7 +284,7 @@ namespace Peat.Edge.Core.Beacons
         }
 
         /// <summary>
-        /// Removes a neighbour (it left or is suspected); false when it was not in the table or is a static
+        /// Removes a neighbour (it left); false when it was not in the table or is a static
         /// peer already awaiting a beacon. A static peer is put back to awaiting a beacon instead of removed;
         /// <paramref name="removed"/> is the entry as it was either way.
         /// </summary>
@@ -294,6 +299,22 @@ namespace Peat.Edge.Core.Beacons
 
             removed = _entries[index];
             Drop(index);
+            return true;
+        }
+
+        /// <summary>
+        /// Marks a neighbour <see cref="NeighbourFlags.Suspected"/> (its uplink frames went unanswered) until its next
+        /// beacon is applied; false when it is not in the table or is a static peer awaiting a beacon.
+        /// </summary>
+        public bool MarkSuspected(uint nodeId)
+        {
+            int index = IndexOf(nodeId);
+            if (index < 0 || _entries[index].IsAwaitingBeacon)
+            {
+                return false;
+            }
+
+            _entries[index].Flags |= NeighbourFlags.Suspected;
             return true;
         }
 
@@ -416,7 +437,8 @@ namespace Peat.Edge.Core.Beacons
 
         private void Apply(ref NeighbourEntry entry, in BeaconBody beacon, in LinkInfo link, long nowMs, bool freshStart)
         {
-            entry.Flags = freshStart ? entry.Flags | NeighbourFlags.FreshStart : entry.Flags & ~NeighbourFlags.FreshStart;
+            NeighbourFlags kept = entry.Flags & ~(NeighbourFlags.FreshStart | NeighbourFlags.Suspected); // a new beacon ends a suspicion
+            entry.Flags = freshStart ? kept | NeighbourFlags.FreshStart : kept;
             bool moved = entry.DistanceM < 0 || beacon.HasPosition != entry.Beacon.HasPosition
                 || beacon.LatitudeE7 != entry.Beacon.LatitudeE7 || beacon.LongitudeE7 != entry.Beacon.LongitudeE7;
             if (moved)

@@ -45,6 +45,9 @@ namespace Peat.Edge.Core.Metrics
         public void NeighbourRestarted() { _counts.NeighboursRestarted++; }
 
         /// <inheritdoc />
+        public void ParentSuspected() { _counts.ParentsSuspected++; }
+
+        /// <inheritdoc />
         public void QueueFull() { _counts.QueueFullEvents++; }
 
         /// <inheritdoc />

@@ -38,6 +38,9 @@ namespace Peat.Edge.Core.Metrics
         /// <summary>A neighbour restarted: its old entry was replaced by its new incarnation's.</summary>
         void NeighbourRestarted();
 
+        /// <summary>The parent was suspected after unanswered uplink frames and left (it stays in the table).</summary>
+        void ParentSuspected();
+
         /// <summary>The outgoing queue was full; a frame was not queued.</summary>
         void QueueFull();
 

@@ -36,6 +36,9 @@ namespace Peat.Edge.Core.Metrics
         /// <summary>Neighbours seen to restart (their old entry replaced by a new incarnation's).</summary>
         public long NeighboursRestarted;
 
+        /// <summary>Parents suspected after unanswered uplink frames and left (kept in the table until their next beacon).</summary>
+        public long ParentsSuspected;
+
         /// <summary>Frames not queued because the outgoing queue was full.</summary>
         public long QueueFullEvents;
 

@@ -39,6 +39,9 @@ namespace Peat.Edge.Core.Metrics
         public void NeighbourRestarted() { }
 
         /// <inheritdoc />
+        public void ParentSuspected() { }
+
+        /// <inheritdoc />
         public void QueueFull() { }
 
         /// <inheritdoc />

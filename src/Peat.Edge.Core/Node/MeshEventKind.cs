@@ -27,7 +27,7 @@ namespace Peat.Edge.Core.Node
         /// <summary>This node moved to another parent. NodeId: the new parent; Value: the old parent's id (as int).</summary>
         ParentChanged = 7,
 
-        /// <summary>This node's parent was lost (missed beacons, leave, or suspected after unacknowledged uplinks). NodeId: the old parent.</summary>
+        /// <summary>This node's parent was lost (missed beacons, leave, restart, or suspected after unacknowledged uplinks). NodeId: the old parent.</summary>
         ParentLost = 8,
 
         /// <summary>A neighbour now names this node as its parent.</summary>
@@ -90,5 +90,11 @@ namespace Peat.Edge.Core.Node
         /// child, lateral or parent) and it counts as newly heard.
         /// </summary>
         NeighbourRestarted = 23,
+
+        /// <summary>
+        /// This node's parent answered too few uplink frames and is suspected: the node leaves it, and takes it again
+        /// only after its next beacon (<c>NeighbourFlags.Suspected</c>). NodeId: the parent.
+        /// </summary>
+        ParentSuspected = 24,
     }
 }

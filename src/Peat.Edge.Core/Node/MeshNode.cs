@@ -289,8 +289,9 @@ namespace Peat.Edge.Core.Node
 
         /// <summary>
         /// Routing reports whether an uplink frame was acknowledged by the parent. After
-        /// <c>NodeLimits.UplinkFailuresBeforeSuspect</c> failures in a row the parent is treated as lost
-        /// (as Thread and ESP-WIFI-MESH do) without waiting for its beacons to stop.
+        /// <c>NodeLimits.UplinkFailuresBeforeSuspect</c> failures in a row the parent is suspected and left
+        /// (as Thread and ESP-WIFI-MESH do) without waiting for its beacons to stop; it stays in the table and is
+        /// taken again only after its next beacon (<c>MeshEventKind.ParentSuspected</c>).
         /// </summary>
         public void NoteUplinkResult(bool acknowledged, long nowMs)
         {
@@ -303,11 +304,13 @@ namespace Peat.Edge.Core.Node
             int parent = _topology.ParentId == FrameHeader.NodeIdNone ? -1 : _neighbours.IndexOf(_topology.ParentId);
             int quality = parent < 0 ? 1000 : _neighbours.LinkQualityPermille(parent, _nowMs);
             uint suspect = _topology.NoteUplinkResult(acknowledged, quality);
-            if (suspect != FrameHeader.NodeIdNone && _neighbours.Remove(suspect, out NeighbourEntry removed))
+            if (suspect != FrameHeader.NodeIdNone && _neighbours.MarkSuspected(suspect))
             {
-                _metrics.NeighbourLost();
-                Emit(MeshEventKind.NeighbourLost, suspect, 0);
-                _topology.OnNeighbourGone(removed, _nowMs, stillThere: false);
+                // Kept in the table with its reception record: the parent may only be busy (LoRa ALOHA at a root that
+                // relays for dozens), and a parent forgotten here had to be heard twice, 300 s apart, to be trusted again.
+                _metrics.ParentSuspected();
+                Emit(MeshEventKind.ParentSuspected, suspect, 0);
+                _topology.OnParentSuspected(_nowMs);
                 Evaluate();
                 CheckParentAssignment();
             }

@@ -317,18 +317,31 @@ namespace Peat.Edge.Core.Topology
             // and comes back when heard), unless it took a child (our load changed) or the parent (LoseParent resets).
             // A lateral's resets nothing here: should the cell's election change, the role change resets the timer.
             // Resetting on every eviction kept the leaves of a full table beaconing at the minimum interval (11-12%
-            // LoRa airtime); on every restart, it tripled LoRa churn's (2.3% to 5.8%).
-            if (!stillThere || wasChild)
+            // LoRa airtime); on every restart, it tripled LoRa churn's (2.3% to 5.8%). A suspected neighbour that is
+            // lost at last was old news (this node left it then): resetting then cost LoRa leaf-parent-loss 0.3 points.
+            if ((!stillThere && !gone.IsSuspected) || wasChild)
             {
                 _trickle.Reset(nowMs);
             }
         }
 
         /// <summary>
+        /// The parent was suspected after unanswered uplink frames (<see cref="NoteUplinkResult"/>) and the table marked it
+        /// (<c>NeighbourFlags.Suspected</c>): this node is without a parent until it evaluates again.
+        /// </summary>
+        public void OnParentSuspected(long nowMs)
+        {
+            if (_parentId != FrameHeader.NodeIdNone)
+            {
+                LoseParent(nowMs);
+            }
+        }
+
+        /// <summary>
         /// Routing reports whether an uplink frame was acknowledged. After
         /// <c>UplinkFailuresBeforeSuspect</c> failures in a row (more over a lossy link: <see cref="UplinkSuspicion"/>,
-        /// from the parent's <paramref name="parentLinkQualityPermille"/>) the parent is treated as lost;
-        /// returns its id then (0 otherwise).
+        /// from the parent's <paramref name="parentLinkQualityPermille"/>) the parent is suspected;
+        /// returns its id then (0 otherwise), for the node to mark it and call <see cref="OnParentSuspected"/>.
         /// </summary>
         public uint NoteUplinkResult(bool acknowledged, int parentLinkQualityPermille)
         {
@@ -446,6 +459,7 @@ namespace Peat.Edge.Core.Topology
             rankThrough = Topology.Rank.Infinite;
             bool eligible = (entry.Beacon.Capabilities & Capabilities.CanParent) != 0
                 && entry.Beacon.ParentId != _identity.NodeId
+                && !entry.IsSuspected
                 && (isParent || entry.Beacon.LoadPercent < 100)
                 && (_strategy.LevelFollowsParent || entry.Beacon.Level < _level);
             if (!eligible)

@@ -376,6 +376,7 @@ namespace Peat.Edge.Sim.Engine
                 case MeshEventKind.NeighbourLeft: what = "neighbour-left"; break;
                 case MeshEventKind.NeighbourEvicted: what = "neighbour-evicted"; break;
                 case MeshEventKind.NeighbourRestarted: what = "neighbour-restarted"; break;
+                case MeshEventKind.ParentSuspected: what = "parent-suspected"; break;
                 default: what = null; break; // updates would drown the log once topology runs
             }
 

@@ -387,6 +387,12 @@ public sealed class NeighbourTableTests
 
         // Behind within its interval is a reordered copy, not a restart.
         Assert.Equal(UpsertOutcome.Stale, table.Upsert(10, 4_999, Beacon(), LinkInfo.None, atMs + 2_100, 0, true, out _, out _));
+
+        // Unless this node suspected it (its uplink frames went unanswered): then behind is a restart at once.
+        Assert.True(table.MarkSuspected(10));
+        Assert.Equal(UpsertOutcome.Restarted, table.Upsert(10, 4_999, Beacon(), LinkInfo.None, atMs + 2_200, 0, true, out _, out _));
+        Assert.True(table.TryGet(10, out NeighbourEntry incarnation));
+        Assert.False(incarnation.IsSuspected); // the new incarnation is not suspected
     }
 
     [Fact]
@@ -399,6 +405,32 @@ public sealed class NeighbourTableTests
         Assert.True(table.TryGet(20, out NeighbourEntry entry));
         Assert.True(entry.IsStatic);
         Assert.False(entry.IsAwaitingBeacon);
+    }
+
+    [Fact]
+    public void A_suspected_neighbour_keeps_its_entry_and_record_until_its_next_beacon_ends_the_suspicion()
+    {
+        var table = new NeighbourTable(4, K);
+        for (ushort s = 1; s <= 8; s++)
+        {
+            Upsert(table, 10, s, Beacon(), s * 1000L);
+        }
+
+        Assert.False(table.MarkSuspected(99)); // not in the table
+        Assert.True(table.MarkSuspected(10));
+        Assert.True(table.TryGet(10, out NeighbourEntry suspected));
+        Assert.True(suspected.IsSuspected);
+        Assert.Equal(8, suspected.ReceptionWindow); // its record kept
+        Assert.Equal(UpsertOutcome.Duplicate, Upsert(table, 10, 8, Beacon(), 8500)); // a copy of the old beacon is no news
+        Assert.True(table.TryGet(10, out suspected) && suspected.IsSuspected);
+        Assert.Equal(UpsertOutcome.Refreshed, Upsert(table, 10, 9, Beacon(), 9000));
+        Assert.True(table.TryGet(10, out NeighbourEntry heard));
+        Assert.False(heard.IsSuspected);
+        Assert.Equal(1000, table.LinkQualityPermille(table.IndexOf(10), 9000)); // one beacon on a kept record
+
+        // A static peer awaiting its beacon has nothing to suspect.
+        Assert.True(table.TrySeedStatic(20));
+        Assert.False(table.MarkSuspected(20));
     }
 
     private static UpsertOutcome Upsert(NeighbourTable table, uint id, ushort sequence, BeaconBody beacon, long nowMs)

@@ -341,9 +341,9 @@ public sealed class TelemetryRoutingTests
         long diedAt = mesh.NowMs;
         mesh.Silenced.Add(parent);
         mesh.RunUntil(diedAt + 15_000);
-        var suspected = mesh.Events.FirstOrDefault(e => e.Node == 3 && e.Event.Kind == MeshEventKind.NeighbourLost && e.Event.NodeId == mesh.Nodes[parent].NodeId);
-        Assert.True(suspected.Event.Kind == MeshEventKind.NeighbourLost, "the dead parent was dropped");
-        Assert.Equal(0, suspected.Event.Value); // 0: suspected from uplinks, not timed out after silence
+        var suspected = mesh.Events.FirstOrDefault(e => e.Node == 3 && e.Event.Kind == MeshEventKind.ParentSuspected && e.Event.NodeId == mesh.Nodes[parent].NodeId);
+        Assert.True(suspected.Event.Kind == MeshEventKind.ParentSuspected, "the dead parent was suspected");
+        Assert.Equal(1, mesh.Metrics[3].Snapshot().ParentsSuspected);
         Assert.True(suspected.Event.AtMs - diedAt < limits.MissedBeaconsBeforeLoss * limits.ParentBeaconIntervalMsCap / 2, "faster than the beacon rule could be");
         Assert.True(mesh.Metrics[3].Snapshot().TelemetryAckTimeouts >= limits.UplinkFailuresBeforeSuspect);
         mesh.RunUntil(mesh.NowMs + 60_000);
@@ -369,8 +369,9 @@ public sealed class TelemetryRoutingTests
 
         // Four times the failures since its last answer: no longer a parent, and the records take the other relay.
         mesh.RunUntil(mesh.NowMs + 600_000);
-        var dropped = mesh.Events.FirstOrDefault(e => e.Node == 3 && e.Event.Kind == MeshEventKind.NeighbourLost && e.Event.NodeId == deaf && e.Event.Value == 0);
-        Assert.True(dropped.Event.Kind == MeshEventKind.NeighbourLost, "the deaf parent was never suspected");
+        var dropped = mesh.Events.FirstOrDefault(e => e.Node == 3 && e.Event.Kind == MeshEventKind.ParentSuspected && e.Event.NodeId == deaf);
+        Assert.True(dropped.Event.Kind == MeshEventKind.ParentSuspected, "the deaf parent was never suspected");
+        Assert.NotEqual(deaf, leaf.ParentId);
         Assert.Equal(sent, Drain(mesh.Nodes[0]).Select(d => d.Sequence));
     }
 

@@ -1,6 +1,8 @@
+using Peat.Edge.Core.Node;
 using Peat.Edge.Sim.Cli;
 using Peat.Edge.Sim.Engine;
 using Peat.Edge.Sim.Faults;
+using Peat.Edge.Sim.Reports;
 using Peat.Edge.Sim.Scenarios;
 using Peat.Edge.Sim.Tests.Support;
 using Xunit;
@@ -111,6 +113,24 @@ public sealed class ScenarioTests
         SimWorld world = Worlds.FromOptions(options);
         world.Run();
         Assert.Contains(world.Faults, f => f.Kind == FaultKind.Restart);
+        Assert.True(world.InvariantViolationCount == 0, $"{world.InvariantViolationCount} violations; replay: {world.ReplayCommand}");
+    }
+
+    [Fact]
+    public void A_lora_relay_that_suspects_its_busy_root_takes_it_again_on_its_next_beacon()
+    {
+        // Found by this simulator: the relay for 30 nodes suspected the command post after unanswered telemetry
+        // (ALOHA collisions at a busy root) and forgot it; heard again, a new neighbour's one beacon was not enough to
+        // trust, and the root's next came 300 s later: 38 of 40 nodes ended orphaned.
+        SimOptions options = Worlds.Options("churn", nodes: 40, seed: 19, durationS: 1800, link: "lora");
+        options.Loss = 0.1;
+        SimWorld world = Worlds.FromOptions(options);
+        int suspicions = 0;
+        world.MeshEventObserved = (_, _, e) => suspicions += e.Kind == MeshEventKind.ParentSuspected ? 1 : 0;
+        world.Run();
+        SimReport report = world.BuildReport(1);
+        Assert.True(suspicions > 0, $"no parent was suspected: the case is not exercised; replay: {world.ReplayCommand}");
+        Assert.True(report.OrphansAtEnd == 0, $"{report.OrphansAtEnd} orphans at the end; replay: {world.ReplayCommand}");
         Assert.True(world.InvariantViolationCount == 0, $"{world.InvariantViolationCount} violations; replay: {world.ReplayCommand}");
     }
 
