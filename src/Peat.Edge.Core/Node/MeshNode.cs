@@ -418,6 +418,7 @@ namespace Peat.Edge.Core.Node
                     // the neighbour itself is there, so only a parent or child of the old one is news for our neighbours.
                     _metrics.NeighbourRestarted();
                     Emit(MeshEventKind.NeighbourRestarted, header.SourceId, 0);
+                    _duplicates.Forget(header.SourceId); // its new frame numbers may repeat old ones
                     _topology.OnNeighbourGone(evicted, _nowMs, stillThere: true);
                     break;
                 case UpsertOutcome.Updated:

@@ -55,6 +55,21 @@ namespace Peat.Edge.Core.Storage
             Record(Key(sourceId, type, sequence));
         }
 
+        /// <summary>
+        /// Forgets every frame of one source (it restarted: its new incarnation numbers its frames from a new random
+        /// start, and a number it had used before would be taken for a copy, acknowledged and dropped).
+        /// </summary>
+        public void Forget(uint sourceId)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_keys[i] >> 24 == sourceId)
+                {
+                    _keys[i] = 0; // matches no frame (a key's source is never 0); overwritten in its turn
+                }
+            }
+        }
+
         private static ulong Key(uint sourceId, FrameType type, ushort sequence)
         {
             Invariant.That(FrameHeader.IsValidNodeId(sourceId), "remembered frames come from valid sources");

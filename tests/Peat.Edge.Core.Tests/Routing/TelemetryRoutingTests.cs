@@ -392,6 +392,28 @@ public sealed class TelemetryRoutingTests
     }
 
     [Fact]
+    public void A_restarted_childs_frame_with_a_number_its_old_incarnation_used_is_new_not_a_copy()
+    {
+        // A copy is acknowledged and dropped; a new frame taken for one would be lost without a trace. A restart
+        // draws a new random start for the frame numbers, so it can repeat numbers this relay still remembers.
+        NodeLimits limits = Limits();
+        var relay = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, new CounterMetrics(), 3);
+        var child = new CraftedNeighbours(relay);
+        BeaconBody leaf = CraftedNeighbours.Candidate(Peat.Edge.Core.Topology.Rank.Infinite);
+        leaf.Capabilities = Capabilities.Sensor;
+        Assert.Equal(ReceiveResult.Accepted, child.Send(9, leaf, 1000));
+        byte[] frame = TelemetryFrame(source: 9, nextHop: 2, hops: 0, limits.AuthTagBytes, frameSequence: 5);
+        Assert.Equal(ReceiveResult.Accepted, relay.Receive(frame, 0, frame.Length, LinkInfo.None, 1100));
+        Assert.Equal(ReceiveResult.DroppedDuplicate, relay.Receive(frame, 0, frame.Length, LinkInfo.None, 1200));
+        Assert.Equal(1, relay.TelemetryHeld.Count);
+
+        Assert.Equal(ReceiveResult.Accepted, child.Send(9, leaf, 5000, flags: FrameFlags.FreshStart)); // it restarted
+        Assert.Contains(Topology.ParentSelectionTests.Drain(relay), e => e.Kind == MeshEventKind.NeighbourRestarted && e.NodeId == 9);
+        Assert.Equal(ReceiveResult.Accepted, relay.Receive(frame, 0, frame.Length, LinkInfo.None, 5100));
+        Assert.Equal(2, relay.TelemetryHeld.Count);
+    }
+
+    [Fact]
     public void A_record_too_large_for_the_relays_own_frames_is_dropped_and_counted_not_a_crash()
     {
         // The sender had larger frames; this relay has 100-byte ones. The frame arrives within the limit (a
