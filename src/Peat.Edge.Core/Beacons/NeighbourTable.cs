@@ -204,9 +204,9 @@ namespace Peat.Edge.Core.Beacons
         // when the old ones were flagged too (it restarted again within its window, or it never left it), when
         // its sequence is one the old incarnation could not have reached: older once the sender's interval has
         // passed, or further ahead than it could have beaconed since (its new sequence starts at random). A suspected
-        // neighbour's older sequence is a restart at once: it answered nothing (on LoRa it had died, and its new
-        // incarnation went unheard for the rest of the old one's 300 s interval), and a late copy of its beacon
-        // costs nothing (it is nobody's parent here).
+        // neighbour's sequence further behind than a window is a restart at once: it answered nothing (on LoRa it had
+        // died, and its new incarnation went unheard for the rest of the old one's 300 s interval); a late copy of one
+        // of its beacons is within a window of the latest, and keeps the reception record it would throw away.
         private static bool Restarted(in NeighbourEntry entry, ushort sequence, bool freshStart, long nowMs)
         {
             int step = (ushort)(sequence - entry.LastSequence);
@@ -221,7 +221,8 @@ namespace Peat.Edge.Core.Beacons
             }
 
             long silentMs = nowMs - entry.LastHeardMs;
-            return step >= 0x8000 ? silentMs >= entry.Beacon.IntervalHintMs || entry.IsSuspected : step > SequenceStepMax(silentMs);
+            bool suspected = (entry.Flags & NeighbourFlags.Suspected) != 0;
+            return step >= 0x8000 ? silentMs >= entry.Beacon.IntervalHintMs || (suspected && 0x10000 - step > ReceptionWindowMax) : step > SequenceStepMax(silentMs);
         }
 
         // The most a sender's sequence can move in silentMs: two beacons per shortest interval any node may have,

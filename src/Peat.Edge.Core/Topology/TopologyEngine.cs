@@ -78,6 +78,12 @@ namespace Peat.Edge.Core.Topology
         private bool _joinedRootCapableTree;
         private bool _rootedSinceStart;
 
+        // A parent suspected while its beacons kept coming (it answers nothing: the silent-parent rule) is no candidate
+        // for SilentParentHoldMs: its next beacon proves nothing. One is remembered (the last), which is all a node needs.
+        private uint _silentParentId;
+        private long _silentSinceMs;
+        private bool _lastSuspicionSilent;
+
         // For the current evaluation: a root-capable node that may root and has not rooted since it started, in its
         // fresh-start window. A tree of its own weight it hears may be the ghost of the one it rooted before a
         // restart, whose members have not all heard it restart (joining it can close a loop through its own old
@@ -166,6 +172,7 @@ namespace Peat.Edge.Core.Topology
                 dueMs = Earliest(dueMs, _detachedSinceMs + _limits.FallbackRootWaitMs, nowMs);
                 dueMs = Earliest(dueMs, _startMs + _limits.DetachHoldDownMs, nowMs);
                 dueMs = _joinedRootCapableTree ? dueMs : Earliest(dueMs, _startMs + ListenBeforeRootMs, nowMs);
+                dueMs = _silentParentId == FrameHeader.NodeIdNone ? dueMs : Earliest(dueMs, _silentSinceMs + SilentParentHoldMs, nowMs);
             }
             else if (_parentId != FrameHeader.NodeIdNone)
             {
@@ -263,7 +270,7 @@ namespace Peat.Edge.Core.Topology
                 // frames are the faster sign only where beacons are slow (LoRa); on Wi-Fi a parent beacons
                 // again before three frames can fail, and counting on would move nodes off live parents.
                 // Failures since the last answer go on counting, so a parent that beacons but never answers
-                // is dropped in the end.
+                // is suspected in the end (and then held off: OnParentSuspected).
                 _uplinkFailures = 0;
             }
 
@@ -319,7 +326,7 @@ namespace Peat.Edge.Core.Topology
             // Resetting on every eviction kept the leaves of a full table beaconing at the minimum interval (11-12%
             // LoRa airtime); on every restart, it tripled LoRa churn's (2.3% to 5.8%). A suspected neighbour that is
             // lost at last was old news (this node left it then): resetting then cost LoRa leaf-parent-loss 0.3 points.
-            if ((!stillThere && !gone.IsSuspected) || wasChild)
+            if ((!stillThere && (gone.Flags & NeighbourFlags.Suspected) == 0) || wasChild)
             {
                 _trickle.Reset(nowMs);
             }
@@ -331,10 +338,29 @@ namespace Peat.Edge.Core.Topology
         /// </summary>
         public void OnParentSuspected(long nowMs)
         {
-            if (_parentId != FrameHeader.NodeIdNone)
+            if (_parentId == FrameHeader.NodeIdNone)
             {
-                LoseParent(nowMs);
+                return;
             }
+
+            if (_lastSuspicionSilent)
+            {
+                // It beacons but answers nothing: taken back on its next beacon, it captured its child for good (the
+                // child's feasibility floor kept a deeper working path out of reach). It waits out the detach hold-down
+                // twice, so the floor is reset and such a path is taken first.
+                _silentParentId = _parentId;
+                _silentSinceMs = nowMs;
+            }
+
+            LoseParent(nowMs);
+        }
+
+        /// <summary>How long a parent suspected by the silent-parent rule stays no candidate: twice the detach hold-down.</summary>
+        private long SilentParentHoldMs => 2L * _limits.DetachHoldDownMs;
+
+        private bool IsHeldSilentParent(uint nodeId, long nowMs)
+        {
+            return nodeId == _silentParentId && nodeId != FrameHeader.NodeIdNone && nowMs - _silentSinceMs < SilentParentHoldMs;
         }
 
         /// <summary>
@@ -349,14 +375,16 @@ namespace Peat.Edge.Core.Topology
             {
                 _uplinkFailures = 0;
                 _uplinkFailuresSinceAnswer = 0;
+                _silentParentId = acknowledged && _parentId == _silentParentId ? FrameHeader.NodeIdNone : _silentParentId; // it answers again
                 return FrameHeader.NodeIdNone;
             }
 
             _uplinkFailures++;
             _uplinkFailuresSinceAnswer++;
             int needed = UplinkSuspicion.FailuresBeforeSuspect(_limits.UplinkFailuresBeforeSuspect, parentLinkQualityPermille);
-            bool suspect = _uplinkFailures >= needed || _uplinkFailuresSinceAnswer >= UplinkSuspicion.SilentParentFactor * needed;
-            return suspect ? _parentId : FrameHeader.NodeIdNone;
+            bool silent = _uplinkFailuresSinceAnswer >= UplinkSuspicion.SilentParentFactor * needed;
+            _lastSuspicionSilent = silent && _uplinkFailures < needed; // its beacons came meanwhile (they reset the run)
+            return _uplinkFailures >= needed || silent ? _parentId : FrameHeader.NodeIdNone;
         }
 
         /// <summary>Fills the topology fields of this node's beacon.</summary>
@@ -459,7 +487,8 @@ namespace Peat.Edge.Core.Topology
             rankThrough = Topology.Rank.Infinite;
             bool eligible = (entry.Beacon.Capabilities & Capabilities.CanParent) != 0
                 && entry.Beacon.ParentId != _identity.NodeId
-                && !entry.IsSuspected
+                && (entry.Flags & NeighbourFlags.Suspected) == 0 // flags, not IsSuspected: a property call copies the in-struct
+                && !IsHeldSilentParent(entry.NodeId, nowMs)
                 && (isParent || entry.Beacon.LoadPercent < 100)
                 && (_strategy.LevelFollowsParent || entry.Beacon.Level < _level);
             if (!eligible)
@@ -639,7 +668,7 @@ namespace Peat.Edge.Core.Topology
             for (int i = 0; i < _table.Count; i++)
             {
                 if ((entries[i].Beacon.Capabilities & Capabilities.CanParent) != 0 && entries[i].Beacon.ParentId != _identity.NodeId
-                    && !IsDetachedRelay(in entries[i].Beacon))
+                    && !IsDetachedRelay(in entries[i].Beacon) && (entries[i].Flags & NeighbourFlags.Suspected) == 0)
                 {
                     return true;
                 }
@@ -1019,7 +1048,8 @@ namespace Peat.Edge.Core.Topology
                     context.ParentLevel = level;
                 }
 
-                if (level + 1 == _level && entries[i].Beacon.Rank < Topology.Rank.Max && (entries[i].Beacon.Capabilities & Capabilities.CanParent) != 0)
+                if (level + 1 == _level && entries[i].Beacon.Rank < Topology.Rank.Max && (entries[i].Beacon.Capabilities & Capabilities.CanParent) != 0
+                    && (entries[i].Flags & NeighbourFlags.Suspected) == 0)
                 {
                     context.LevelAboveReachable = true;
                 }

@@ -388,9 +388,11 @@ public sealed class NeighbourTableTests
         // Behind within its interval is a reordered copy, not a restart.
         Assert.Equal(UpsertOutcome.Stale, table.Upsert(10, 4_999, Beacon(), LinkInfo.None, atMs + 2_100, 0, true, out _, out _));
 
-        // Unless this node suspected it (its uplink frames went unanswered): then behind is a restart at once.
+        // Unless this node suspected it (its uplink frames went unanswered): then further behind than a window is a
+        // restart at once; a late copy (within a window of the latest) is still stale and keeps the record.
         Assert.True(table.MarkSuspected(10));
-        Assert.Equal(UpsertOutcome.Restarted, table.Upsert(10, 4_999, Beacon(), LinkInfo.None, atMs + 2_200, 0, true, out _, out _));
+        Assert.Equal(UpsertOutcome.Stale, table.Upsert(10, (ushort)(5_000 - NeighbourTable.ReceptionWindowMax), Beacon(), LinkInfo.None, atMs + 2_150, 0, true, out _, out _));
+        Assert.Equal(UpsertOutcome.Restarted, table.Upsert(10, (ushort)(5_000 - NeighbourTable.ReceptionWindowMax - 1), Beacon(), LinkInfo.None, atMs + 2_200, 0, true, out _, out _));
         Assert.True(table.TryGet(10, out NeighbourEntry incarnation));
         Assert.False(incarnation.IsSuspected); // the new incarnation is not suspected
     }

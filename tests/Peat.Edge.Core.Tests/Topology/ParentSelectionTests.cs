@@ -238,6 +238,7 @@ public sealed class ParentSelectionTests
         Assert.Equal(10u, node.ParentId);
         node.NoteUplinkResult(false, 3300);
         Assert.Equal(20u, node.ParentId);
+        Assert.Contains(Drain(node), e => e.Kind == MeshEventKind.ParentLost && e.NodeId == 10); // lost, then a new one: not a move
     }
 
     [Fact]
@@ -255,7 +256,9 @@ public sealed class ParentSelectionTests
         }
 
         Assert.Equal(0u, node.ParentId);
-        Assert.Contains(Drain(node), e => e.Kind == MeshEventKind.ParentSuspected && e.NodeId == 10);
+        List<MeshEvent> events = Drain(node);
+        Assert.Contains(events, e => e.Kind == MeshEventKind.ParentSuspected && e.NodeId == 10);
+        Assert.Contains(events, e => e.Kind == MeshEventKind.ParentLost && e.NodeId == 10);
         Assert.True(node.Neighbours.TryGet(10, out var kept) && kept.IsSuspected, "kept in the table, marked");
         node.Tick(3500);
         Assert.Equal(0u, node.ParentId); // no new beacon: still suspected, not taken back on the old one
