@@ -14,7 +14,7 @@ namespace Peat.Edge.Core.Beacons
     /// <list type="bullet">
     /// <item>Loss: a neighbour is lost when <c>missedBeaconsBeforeLoss</c> beacons that should have arrived did not: K of its announced intervals over a perfect link, K/q over a link delivering a share q (at most 2K), plus 1/8 interval of grace.</item>
     /// <item>Eviction when full: the stalest entry that is not protected (the parent) and has missed at least one beacon goes; if every entry is fresh, the newcomer is refused (<see cref="UpsertOutcome.Full"/>) rather than thrash the table.</item>
-    /// <item>Sequence: the same sequence is a duplicate; an older one is stale (reordered, replayed, or a late copy) unless it is a restart.</item>
+    /// <item>Sequence: the same sequence is a duplicate; an older one is stale (reordered, replayed, or a late copy) unless it is a restart, and so is an ordinary one further ahead than the sender can have reached since it was last heard.</item>
     /// <item>Restart: a beacon with <c>FrameFlags.FreshStart</c> after one without it, or (after flagged ones too) with a sequence older after the sender's interval or further ahead than it could have beaconed since; the old entry is replaced by a new one (<see cref="UpsertOutcome.Restarted"/>), so the topology forgets what it knew of the old incarnation.</item>
     /// <item>Link quality: the share of the last 16 beacon sequence numbers that arrived (over at least 4), with beacons overdue by time counted as missed.</item>
     /// <item>Suspicion (<see cref="MarkSuspected"/>): a parent whose uplink frames went unanswered stays in the table, with its
@@ -409,7 +409,7 @@ namespace Peat.Edge.Core.Beacons
 
         // Updates the entry in place (every beacon comes through here; copying the entry out and back was a
         // visible share of a reception).
-        // Not a restart (Upsert asked Restarted first), so an older sequence here is stale.
+        // Not a restart (Upsert asked Restarted first), so an older sequence here is stale, and so is one further ahead than the sender could have reached.
         private UpsertOutcome Refresh(ref NeighbourEntry entry, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs, bool freshStart)
         {
             long deadlineBeforeMs = _nextLossDeadlineDirty ? long.MaxValue : entry.LossDeadlineMs();
@@ -422,6 +422,15 @@ namespace Peat.Edge.Core.Beacons
             if (step >= 0x8000)
             {
                 return UpsertOutcome.Stale; // older than the latest while the sender is fresh: reordered or replayed
+            }
+
+            if (step > SequenceStepMax(nowMs - entry.LastHeardMs))
+            {
+                // Further ahead than this incarnation can have beaconed since (a flagged beacon that far is a restart,
+                // and never gets here): a late copy of an earlier incarnation's beacon, or a replay. Taken, it would
+                // clear the fresh-start mark (the next flagged beacon then counts as a second restart) and put the
+                // sequence where the neighbour's own beacons look older than it, so stale, until it timed out.
+                return UpsertOutcome.Stale;
             }
 
             entry.ReceptionMask = step >= ReceptionWindowMax ? (ushort)1 : (ushort)((entry.ReceptionMask << step) | 1);

@@ -398,6 +398,26 @@ public sealed class NeighbourTableTests
     }
 
     [Fact]
+    public void An_ordinary_beacon_further_ahead_than_the_sender_could_have_reached_is_stale_and_changes_nothing()
+    {
+        // After a restart, a late copy of the old incarnation's last beacon (or a replay of it) lies anywhere: taken,
+        // it cleared the fresh-start mark, so the new incarnation's next flagged beacon counted as a second restart.
+        var table = new NeighbourTable(4, K);
+        Assert.Equal(UpsertOutcome.Added, table.Upsert(10, 100, Beacon(), LinkInfo.None, 0, 0, false, out _, out _));
+        Assert.Equal(UpsertOutcome.Restarted, table.Upsert(10, 9_000, Beacon(), LinkInfo.None, 1000, 0, true, out _, out _));
+        long atMs = 1500;
+        int reachable = (int)(2 * 500 / Peat.Edge.Core.Limits.NodeLimits.BeaconIntervalMsFloor) + NeighbourTable.ReceptionWindowMax;
+        Assert.Equal(UpsertOutcome.Stale, table.Upsert(10, (ushort)(9_000 + reachable + 1), Beacon(), LinkInfo.None, atMs, 0, false, out _, out _));
+        Assert.True(table.TryGet(10, out NeighbourEntry kept));
+        Assert.Equal(9_000, kept.LastSequence);
+        Assert.Equal(NeighbourFlags.FreshStart, kept.Flags);
+        Assert.Equal(UpsertOutcome.Refreshed, table.Upsert(10, 9_001, Beacon(), LinkInfo.None, atMs + 100, 0, true, out _, out _)); // not a restart
+
+        // As far ahead as it can have come is still its own beacon.
+        Assert.Equal(UpsertOutcome.Refreshed, table.Upsert(10, (ushort)(9_001 + reachable), Beacon(), LinkInfo.None, atMs + 600, 0, false, out _, out _));
+    }
+
+    [Fact]
     public void A_restarted_static_peer_stays_static()
     {
         var table = new NeighbourTable(4, K);
