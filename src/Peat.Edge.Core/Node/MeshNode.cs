@@ -412,13 +412,18 @@ namespace Peat.Edge.Core.Node
 
                     _metrics.NeighbourAdded();
                     Emit(MeshEventKind.NeighbourAdded, header.SourceId, 0);
+                    if (freshStart)
+                    {
+                        ForgetFramesOf(header.SourceId); // a restart seen as lost, then heard anew (on Wi-Fi the usual way)
+                    }
+
                     break;
                 case UpsertOutcome.Restarted:
                     // The old incarnation is gone (a child no longer follows it as its parent), the new one is news;
                     // the neighbour itself is there, so only a parent or child of the old one is news for our neighbours.
                     _metrics.NeighbourRestarted();
                     Emit(MeshEventKind.NeighbourRestarted, header.SourceId, 0);
-                    _duplicates.Forget(header.SourceId); // its new frame numbers may repeat old ones
+                    ForgetFramesOf(header.SourceId);
                     _topology.OnNeighbourGone(evicted, _nowMs, stillThere: true);
                     break;
                 case UpsertOutcome.Updated:
@@ -442,6 +447,15 @@ namespace Peat.Edge.Core.Node
             }
 
             return ReceiveResult.Accepted;
+        }
+
+        // A restarted neighbour numbers its telemetry frames from a new random start, so a number it used before may
+        // come again: taken for a copy, the new frame was acknowledged and lost. Only telemetry: a late copy of an old
+        // flooded command, forgotten, would be applied again (a command that collides is a visible timeout instead).
+        // Forgetting too often costs at most a record stored twice, which at-least-once delivery allows.
+        private void ForgetFramesOf(uint sourceId)
+        {
+            _duplicates.Forget(sourceId, FrameType.Telemetry);
         }
 
         private bool QueueBeacon(FrameFlags flags, uint destinationId)

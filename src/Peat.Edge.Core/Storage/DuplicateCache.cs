@@ -56,14 +56,15 @@ namespace Peat.Edge.Core.Storage
         }
 
         /// <summary>
-        /// Forgets every frame of one source (it restarted: its new incarnation numbers its frames from a new random
-        /// start, and a number it had used before would be taken for a copy, acknowledged and dropped).
+        /// Forgets the frames of one type from one source (it restarted: its new incarnation numbers its frames from a
+        /// new random start, and a number it had used before would be taken for a copy, acknowledged and dropped).
         /// </summary>
-        public void Forget(uint sourceId)
+        public void Forget(uint sourceId, FrameType type)
         {
+            ulong prefix = Key(sourceId, type, 0) >> 16;
             for (int i = 0; i < _count; i++)
             {
-                if (_keys[i] >> 24 == sourceId)
+                if (_keys[i] >> 16 == prefix)
                 {
                     _keys[i] = 0; // matches no frame (a key's source is never 0); overwritten in its turn
                 }

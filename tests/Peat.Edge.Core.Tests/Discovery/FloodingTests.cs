@@ -84,16 +84,16 @@ public sealed class FloodingTests
     }
 
     [Fact]
-    public void The_duplicate_ring_forgets_a_restarted_source_and_only_it()
+    public void The_duplicate_ring_forgets_one_type_of_a_restarted_source_and_only_it()
     {
         var cache = new DuplicateCache(4);
         cache.Record(1, FrameType.Telemetry, 10);
         cache.Record(1, FrameType.Command, 11);
         cache.Record(2, FrameType.Telemetry, 10);
         cache.Record(0x01000001, FrameType.Telemetry, 10); // shares the low bits of source 1
-        cache.Forget(1);
+        cache.Forget(1, FrameType.Telemetry);
         Assert.False(cache.Contains(1, FrameType.Telemetry, 10));
-        Assert.False(cache.Contains(1, FrameType.Command, 11));
+        Assert.True(cache.Contains(1, FrameType.Command, 11)); // a flooded command is kept: forgotten, a late copy would apply again
         Assert.True(cache.Contains(2, FrameType.Telemetry, 10));
         Assert.True(cache.Contains(0x01000001, FrameType.Telemetry, 10));
         Assert.False(cache.CheckAndRecord(1, FrameType.Telemetry, 10)); // taken as new, and remembered again

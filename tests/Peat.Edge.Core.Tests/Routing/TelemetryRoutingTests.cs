@@ -437,6 +437,33 @@ public sealed class TelemetryRoutingTests
     }
 
     [Fact]
+    public void A_child_lost_and_heard_anew_after_a_restart_is_forgotten_too_but_one_back_from_out_of_range_is_not()
+    {
+        // On Wi-Fi a reboot usually outlasts the loss rule: the relay loses the child, then hears its new incarnation
+        // as a new neighbour (Added, flagged), not as a restart. A child merely out of range comes back unflagged, and
+        // its resend of a frame taken before is still a copy.
+        NodeLimits limits = Limits();
+        var relay = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, new CounterMetrics(), 3);
+        var child = new CraftedNeighbours(relay);
+        BeaconBody leaf = CraftedNeighbours.Candidate(Peat.Edge.Core.Topology.Rank.Infinite);
+        leaf.Capabilities = Capabilities.Sensor;
+        Assert.Equal(ReceiveResult.Accepted, child.Send(9, leaf, 1000));
+        byte[] frame = TelemetryFrame(source: 9, nextHop: 2, hops: 0, limits.AuthTagBytes, frameSequence: 5);
+        Assert.Equal(ReceiveResult.Accepted, relay.Receive(frame, 0, frame.Length, LinkInfo.None, 1100));
+        relay.Tick(60_000);
+        Assert.False(relay.Neighbours.TryGet(9, out _)); // lost
+
+        Assert.Equal(ReceiveResult.Accepted, child.Send(9, leaf, 61_000)); // back, unflagged: the same incarnation
+        Assert.Equal(ReceiveResult.DroppedDuplicate, relay.Receive(frame, 0, frame.Length, LinkInfo.None, 61_100));
+        relay.Tick(120_000);
+        Assert.False(relay.Neighbours.TryGet(9, out _));
+
+        Assert.Equal(ReceiveResult.Accepted, child.Send(9, leaf, 121_000, flags: FrameFlags.FreshStart)); // restarted
+        Assert.Equal(ReceiveResult.Accepted, relay.Receive(frame, 0, frame.Length, LinkInfo.None, 121_100));
+        Assert.Equal(2, relay.TelemetryHeld.Count);
+    }
+
+    [Fact]
     public void A_record_too_large_for_the_relays_own_frames_is_dropped_and_counted_not_a_crash()
     {
         // The sender had larger frames; this relay has 100-byte ones. The frame arrives within the limit (a
