@@ -414,19 +414,26 @@ public sealed class TelemetryRoutingTests
         Assert.Equal(1, relay.TelemetryHeld.Count);
     }
 
+    // Relay 2 has heard leaf 9 once (at 1 s) and taken its telemetry frame number 5 (at 1.1 s).
+    private static MeshNode RelayHoldingAFrameOfChild9(out CraftedNeighbours child, out BeaconBody leaf, out byte[] frame)
+    {
+        NodeLimits limits = Limits();
+        var relay = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, new CounterMetrics(), 3);
+        child = new CraftedNeighbours(relay);
+        leaf = CraftedNeighbours.Candidate(Peat.Edge.Core.Topology.Rank.Infinite);
+        leaf.Capabilities = Capabilities.Sensor;
+        Assert.Equal(ReceiveResult.Accepted, child.Send(9, leaf, 1000));
+        frame = TelemetryFrame(source: 9, nextHop: 2, hops: 0, limits.AuthTagBytes, frameSequence: 5);
+        Assert.Equal(ReceiveResult.Accepted, relay.Receive(frame, 0, frame.Length, LinkInfo.None, 1100));
+        return relay;
+    }
+
     [Fact]
     public void A_restarted_childs_frame_with_a_number_its_old_incarnation_used_is_new_not_a_copy()
     {
         // A copy is acknowledged and dropped; a new frame taken for one would be lost without a trace. A restart
         // draws a new random start for the frame numbers, so it can repeat numbers this relay still remembers.
-        NodeLimits limits = Limits();
-        var relay = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, new CounterMetrics(), 3);
-        var child = new CraftedNeighbours(relay);
-        BeaconBody leaf = CraftedNeighbours.Candidate(Peat.Edge.Core.Topology.Rank.Infinite);
-        leaf.Capabilities = Capabilities.Sensor;
-        Assert.Equal(ReceiveResult.Accepted, child.Send(9, leaf, 1000));
-        byte[] frame = TelemetryFrame(source: 9, nextHop: 2, hops: 0, limits.AuthTagBytes, frameSequence: 5);
-        Assert.Equal(ReceiveResult.Accepted, relay.Receive(frame, 0, frame.Length, LinkInfo.None, 1100));
+        MeshNode relay = RelayHoldingAFrameOfChild9(out CraftedNeighbours child, out BeaconBody leaf, out byte[] frame);
         Assert.Equal(ReceiveResult.DroppedDuplicate, relay.Receive(frame, 0, frame.Length, LinkInfo.None, 1200));
         Assert.Equal(1, relay.TelemetryHeld.Count);
 
@@ -442,14 +449,7 @@ public sealed class TelemetryRoutingTests
         // On Wi-Fi a reboot usually outlasts the loss rule: the relay loses the child, then hears its new incarnation
         // as a new neighbour (Added, flagged), not as a restart. A child merely out of range comes back unflagged, and
         // its resend of a frame taken before is still a copy.
-        NodeLimits limits = Limits();
-        var relay = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, new CounterMetrics(), 3);
-        var child = new CraftedNeighbours(relay);
-        BeaconBody leaf = CraftedNeighbours.Candidate(Peat.Edge.Core.Topology.Rank.Infinite);
-        leaf.Capabilities = Capabilities.Sensor;
-        Assert.Equal(ReceiveResult.Accepted, child.Send(9, leaf, 1000));
-        byte[] frame = TelemetryFrame(source: 9, nextHop: 2, hops: 0, limits.AuthTagBytes, frameSequence: 5);
-        Assert.Equal(ReceiveResult.Accepted, relay.Receive(frame, 0, frame.Length, LinkInfo.None, 1100));
+        MeshNode relay = RelayHoldingAFrameOfChild9(out CraftedNeighbours child, out BeaconBody leaf, out byte[] frame);
         relay.Tick(60_000);
         Assert.False(relay.Neighbours.TryGet(9, out _)); // lost
 
