@@ -303,6 +303,103 @@ public sealed class ParentSelectionTests
     }
 
     [Fact]
+    public void A_node_without_a_parent_takes_a_settled_neighbour_on_its_first_beacon_but_waits_for_a_fast_ones_second()
+    {
+        // A restarted LoRa node heard each settled neighbour once per 300 s and needed two beacons of one of them.
+        NodeLimits lora = NodeLimits.Gateway().WithLoraTiming();
+        long settledMs = (long)NodeLimits.SettledIntervalFactor * lora.BeaconIntervalMsMin;
+        BeaconBody settled = CraftedNeighbours.Candidate();
+        settled.IntervalHintDs = (ushort)(settledMs / 100);
+        BeaconBody fast = CraftedNeighbours.Candidate();
+        fast.IntervalHintDs = (ushort)((settledMs / 100) - 1);
+
+        // In its own first minimum intervals a node waits as before: an old child that has not yet heard of its
+        // restart may be below the neighbour it hears.
+        var node = Node(out var crafted, limits: lora);
+        node.Tick(0);
+        long waitMs = NodeLimits.LoneBeaconStartWaitIntervals * (long)lora.BeaconIntervalMsMin;
+        Assert.Equal(ReceiveResult.Accepted, crafted.Send(20, settled, waitMs - 100));
+        Assert.Equal(0u, node.ParentId);
+
+        long t = settledMs + 1000;
+        crafted.Send(10, fast, t); // an interval just short of settled: its next beacon is soon enough
+        node.Tick(t + 100);
+        Assert.Equal(0u, node.ParentId);
+        crafted.Send(30, settled, t + 200);
+        Assert.Equal(30u, node.ParentId);
+
+        // Attached, a settled newcomer heard once is not a candidate yet, however much better: there is no hurry.
+        var other = Node(out var crafted2, limits: Eager);
+        BeaconBody poor = CraftedNeighbours.Candidate(rank: Rank.Root + (40 * Rank.StepMin));
+        poor.LoadPercent = 95;
+        poor.BatteryPercent = 5;
+        poor.LatitudeE7 += 300000; // farther
+        long eagerSettledMs = (long)NodeLimits.SettledIntervalFactor * Eager.BeaconIntervalMsMin;
+        BeaconBody eagerSettled = CraftedNeighbours.Candidate();
+        eagerSettled.IntervalHintDs = (ushort)(eagerSettledMs / 100);
+        crafted2.Run(0, eagerSettledMs + 1000, (10, poor));
+        Assert.Equal(10u, other.ParentId);
+        long at = eagerSettledMs + 1100;
+        crafted2.Send(30, eagerSettled, at);
+        other.Tick(at + 100);
+        Assert.Equal(10u, other.ParentId);
+        Assert.DoesNotContain(Drain(other), e => e.Kind == MeshEventKind.ParentChanged);
+
+        // Its parent leaves two seconds later: the newcomer's one beacon is old news by then (it may have died since).
+        byte[] leave = new byte[64];
+        int length = FrameCodec.WriteBeacon(new FrameHeader(FrameType.Beacon, FrameFlags.Leave, 0, 10, 500), poor, 8, leave, 0, leave.Length);
+        Assert.Equal(ReceiveResult.Accepted, other.Receive(leave, 0, length, LinkInfo.None, at + (2 * Eager.BeaconIntervalMsMin)));
+        Assert.Equal(0u, other.ParentId);
+
+        // A root-capable node roots a tree of its own rather than hurry into another on one beacon (still listening here).
+        var post = new MeshNode(new NodeIdentity(1001, Capabilities.CanParent | Capabilities.RootCapable, 50), lora, NoOpMetrics.Instance, 3);
+        post.UpdateSelf(SelfReading.At(473977000, 85456000, 80));
+        post.Tick(0);
+        Assert.Equal(ReceiveResult.Accepted, new CraftedNeighbours(post).Send(20, settled, settledMs + 1000));
+        Assert.Equal(0u, post.ParentId);
+
+        // Heard twice with three beacons missed between (2 of 5: 400‰) is a measured link, and a poor one: not taken.
+        // (Its first beacon came before the node's own first minimum intervals were over.)
+        var gappy = Node(out var crafted4, limits: lora);
+        gappy.Tick(0);
+        crafted4.Send(40, settled, 1000);
+        crafted4.Send(40, settled, settledMs + 1000, step: 4);
+        Assert.Equal(0u, gappy.ParentId);
+
+        // And the shortcut is off where a parent at one beacon's 250‰ would be dropped again at once.
+        NodeLimits strict = NodeLimits.Gateway().WithLoraTiming();
+        strict.ParentLinkQualityDropPermille = 300;
+        var picky = Node(out var crafted3, limits: strict);
+        picky.Tick(0);
+        crafted3.Send(30, settled, settledMs + 1000);
+        Assert.Equal(0u, picky.ParentId);
+    }
+
+    [Fact]
+    public void A_parent_taken_on_one_beacon_is_suspected_as_if_its_link_met_the_bar_not_as_a_250_permille_one()
+    {
+        // One beacon's 250‰ is a prior, not a measured loss: at 250‰ suspicion would wait for 64 unanswered frames.
+        NodeLimits lora = NodeLimits.Gateway().WithLoraTiming();
+        long settledMs = (long)NodeLimits.SettledIntervalFactor * lora.BeaconIntervalMsMin;
+        BeaconBody settled = CraftedNeighbours.Candidate();
+        settled.IntervalHintDs = 3000;
+        var node = Node(out var crafted, limits: lora);
+        node.Tick(0);
+        crafted.Send(30, settled, settledMs + 1000);
+        Assert.Equal(30u, node.ParentId);
+        int needed = UplinkSuspicion.FailuresBeforeSuspect(lora.UplinkFailuresBeforeSuspect, lora.ParentLinkQualityMinPermille);
+        Assert.True(needed < UplinkSuspicion.FailuresBeforeSuspect(lora.UplinkFailuresBeforeSuspect, 250));
+        for (int i = 0; i < needed - 1; i++)
+        {
+            node.NoteUplinkResult(false, settledMs + 2000);
+        }
+
+        Assert.Equal(30u, node.ParentId);
+        node.NoteUplinkResult(false, settledMs + 2000);
+        Assert.Equal(0u, node.ParentId);
+    }
+
+    [Fact]
     public void A_leave_beacon_from_the_parent_moves_the_node_at_once()
     {
         var node = Node(out var crafted);
