@@ -148,19 +148,6 @@ namespace Peat.Edge.Core.Limits
         /// <summary>The current parent is kept until its link falls below this (hysteresis on the minimum above).</summary>
         public int ParentLinkQualityDropPermille = 250;
 
-        /// <summary>
-        /// A neighbour announcing at least this many times <see cref="BeaconIntervalMsMin"/> has settled (its Trickle
-        /// interval doubled three times): a node without a parent takes it on one beacon rather than wait that long
-        /// for the second that <see cref="ParentLinkQualityMinPermille"/> needs (LoRa timing: 32 s and more; Wi-Fi timing: never).
-        /// </summary>
-        public const int SettledIntervalFactor = 8;
-
-        /// <summary>
-        /// Minimum intervals after its start before a node takes a neighbour on one beacon (<see cref="SettledIntervalFactor"/>):
-        /// its first beacon has gone out by then, so old children have heard of its restart and are no candidates.
-        /// </summary>
-        public const int LoneBeaconStartWaitIntervals = 2;
-
         /// <summary>Distance (metres) at which the distance factor of a parent's score has fallen to half.</summary>
         public int ParentDistanceHalfScoreM = 200;
 

@@ -303,12 +303,6 @@ namespace Peat.Edge.Core.Node
         {
             int parent = _topology.ParentId == FrameHeader.NodeIdNone ? -1 : _neighbours.IndexOf(_topology.ParentId);
             int quality = parent < 0 ? 1000 : _neighbours.LinkQualityPermille(parent, _nowMs);
-            if (parent >= 0 && _neighbours[parent].ReceptionWindow < NeighbourTable.ReceptionWindowMin && quality < _limits.ParentLinkQualityMinPermille)
-            {
-                // A parent heard fewer than ReceptionWindowMin times (taken on one beacon) has no measured loss: its
-                // 250‰ is the prior, which would make suspicion wait for 64 failures instead of 17.
-                quality = _limits.ParentLinkQualityMinPermille;
-            }
             uint suspect = _topology.NoteUplinkResult(acknowledged, quality);
             if (suspect != FrameHeader.NodeIdNone && _neighbours.MarkSuspected(suspect))
             {

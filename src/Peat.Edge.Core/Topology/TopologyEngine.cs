@@ -503,36 +503,11 @@ namespace Peat.Edge.Core.Topology
             rankThrough = Topology.Rank.Through(rank, linkQuality);
             bool attached = rank < Topology.Rank.Max && rankThrough < Topology.Rank.Max;
             return (attached || isParent)
-                && (linkQuality >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille) || IsLoneBeaconWorthTaking(in entry, nowMs))
+                && linkQuality >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille)
                 && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(entry.Beacon.PartitionId, rank, nowMs))
                 && !(_mayHearOwnGhost && PartitionIds.WeightOf(entry.Beacon.PartitionId) == _ownRootCapableWeight)
                 && !IsOwnChild(entry.Beacon.ParentId)
                 && !IsStaleOtherTree(in entry, nowMs);
-        }
-
-        // A node without a parent hears a settled neighbour once per its long interval (300 s on LoRa): waiting for
-        // the second beacon the quality bar needs (a new entry counts over at least 4 slots, so one beacon is 250‰)
-        // kept restarted LoRa nodes detached for minutes. Such a neighbour, heard once with nothing missed since, is
-        // taken at once, at the rank its 250‰ gives; while beacons are still fast (power-on, Wi-Fi timing) the second
-        // one comes within seconds, and the bar stands. Only on a beacon heard just now: an entry heard once minutes
-        // ago may be a node that died since (the simulator's LoRa churn took a killed command post's so, and a loop
-        // followed). Never for a root-capable node, which roots a tree of its own rather than hurry into another.
-        // Not in this node's first LoneBeaconStartWaitIntervals minimum intervals: its old children learn of its restart
-        // from its first beacons, and until then one of them, or one below them, may be the neighbour heard (a loop
-        // through the old subtree that IsOwnChild sees only once the old child is heard). Waiting 8 intervals instead
-        // cost LoRa churn at 30% loss 8 orphans and 0.2 points of airtime, and requiring the candidate's parent to
-        // be known made loops. Off when a parent at 250‰
-        // would be dropped again at once (ParentLinkQualityDropPermille raised above one beacon's worth).
-        private bool IsLoneBeaconWorthTaking(in NeighbourEntry entry, long nowMs)
-        {
-            long settledMs = (long)NodeLimits.SettledIntervalFactor * _limits.BeaconIntervalMsMin;
-            return _parentId == FrameHeader.NodeIdNone && !_isRoot
-                && (_identity.Capabilities & Capabilities.RootCapable) == 0
-                && entry.ReceptionWindow == 1 // heard once (and fresh, below: nothing of it is overdue)
-                && nowMs - entry.LastHeardMs < _limits.BeaconIntervalMsMin
-                && entry.Beacon.IntervalHintMs >= settledMs
-                && nowMs - _startMs >= NodeLimits.LoneBeaconStartWaitIntervals * (long)_limits.BeaconIntervalMsMin
-                && _limits.ParentLinkQualityDropPermille * NeighbourTable.ReceptionWindowMin <= 1000;
         }
 
         // A node without a parent (detached, or a root) that still has children takes no parent in another tree
