@@ -424,7 +424,7 @@ namespace Peat.Edge.Core.Beacons
                 return UpsertOutcome.Stale; // older than the latest while the sender is fresh: reordered or replayed
             }
 
-            if (step > SequenceStepMax(nowMs - entry.LastHeardMs))
+            if (step > ReceptionWindowMax && step > SequenceStepMax(nowMs - entry.LastHeardMs)) // no division for the usual step of 1
             {
                 // Further ahead than this incarnation can have beaconed since (a flagged beacon that far is a restart,
                 // and never gets here): a late copy of an earlier incarnation's beacon, or a replay. Taken, it would

@@ -303,7 +303,7 @@ namespace Peat.Edge.Core.Node
         {
             int parent = _topology.ParentId == FrameHeader.NodeIdNone ? -1 : _neighbours.IndexOf(_topology.ParentId);
             int quality = parent < 0 ? 1000 : _neighbours.LinkQualityPermille(parent, _nowMs);
-            uint suspect = _topology.NoteUplinkResult(acknowledged, quality);
+            uint suspect = _topology.NoteUplinkResult(acknowledged, quality, _nowMs);
             if (suspect != FrameHeader.NodeIdNone && _neighbours.MarkSuspected(suspect))
             {
                 // Kept in the table with its reception record: the parent may only be busy (LoRa ALOHA at a root that

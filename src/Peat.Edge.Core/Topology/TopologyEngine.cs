@@ -82,7 +82,6 @@ namespace Peat.Edge.Core.Topology
         // for SilentParentHoldMs: its next beacon proves nothing. One is remembered (the last), which is all a node needs.
         private uint _silentParentId;
         private long _silentSinceMs;
-        private bool _lastSuspicionSilent;
 
         // For the current evaluation: a root-capable node that may root and has not rooted since it started, in its
         // fresh-start window. A tree of its own weight it hears may be the ghost of the one it rooted before a
@@ -338,21 +337,10 @@ namespace Peat.Edge.Core.Topology
         /// </summary>
         public void OnParentSuspected(long nowMs)
         {
-            if (_parentId == FrameHeader.NodeIdNone)
+            if (_parentId != FrameHeader.NodeIdNone)
             {
-                return;
+                LoseParent(nowMs);
             }
-
-            if (_lastSuspicionSilent)
-            {
-                // It beacons but answers nothing: taken back on its next beacon, it captured its child for good (the
-                // child's feasibility floor kept a deeper working path out of reach). It waits out the detach hold-down
-                // twice, so the floor is reset and such a path is taken first.
-                _silentParentId = _parentId;
-                _silentSinceMs = nowMs;
-            }
-
-            LoseParent(nowMs);
         }
 
         /// <summary>How long a parent suspected by the silent-parent rule stays no candidate: twice the detach hold-down.</summary>
@@ -360,16 +348,17 @@ namespace Peat.Edge.Core.Topology
 
         private bool IsHeldSilentParent(uint nodeId, long nowMs)
         {
-            return nodeId == _silentParentId && nodeId != FrameHeader.NodeIdNone && nowMs - _silentSinceMs < SilentParentHoldMs;
+            return nodeId == _silentParentId && nowMs - _silentSinceMs < SilentParentHoldMs; // table ids are never 0 (none held)
         }
 
         /// <summary>
         /// Routing reports whether an uplink frame was acknowledged. After
         /// <c>UplinkFailuresBeforeSuspect</c> failures in a row (more over a lossy link: <see cref="UplinkSuspicion"/>,
         /// from the parent's <paramref name="parentLinkQualityPermille"/>) the parent is suspected;
-        /// returns its id then (0 otherwise), for the node to mark it and call <see cref="OnParentSuspected"/>.
+        /// returns its id then (0 otherwise), for the node to mark it and call <see cref="OnParentSuspected"/>. A parent suspected
+        /// while its beacons kept coming (the silent-parent rule) is also held off as a candidate from <paramref name="nowMs"/> on.
         /// </summary>
-        public uint NoteUplinkResult(bool acknowledged, int parentLinkQualityPermille)
+        public uint NoteUplinkResult(bool acknowledged, int parentLinkQualityPermille, long nowMs)
         {
             if (acknowledged || _parentId == FrameHeader.NodeIdNone)
             {
@@ -383,7 +372,15 @@ namespace Peat.Edge.Core.Topology
             _uplinkFailuresSinceAnswer++;
             int needed = UplinkSuspicion.FailuresBeforeSuspect(_limits.UplinkFailuresBeforeSuspect, parentLinkQualityPermille);
             bool silent = _uplinkFailuresSinceAnswer >= UplinkSuspicion.SilentParentFactor * needed;
-            _lastSuspicionSilent = silent && _uplinkFailures < needed; // its beacons came meanwhile (they reset the run)
+            if (silent && _uplinkFailures < needed)
+            {
+                // Its beacons kept coming (they reset the run) but it answers nothing: taken back on its next beacon, it
+                // captured its child for good (the child's feasibility floor kept a deeper working path out of reach).
+                // It waits out the detach hold-down twice, so the floor is reset and such a path is taken first.
+                _silentParentId = _parentId;
+                _silentSinceMs = nowMs;
+            }
+
             return _uplinkFailures >= needed || silent ? _parentId : FrameHeader.NodeIdNone;
         }
 
