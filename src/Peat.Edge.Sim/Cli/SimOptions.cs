@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.IO;
 using System.Text;
 using Peat.Edge.Sim.Scenarios;
 
@@ -96,7 +97,29 @@ namespace Peat.Edge.Sim.Cli
                 return Invariant($"--telemetry-interval-s must be 0 (none) or 0.001..{DurationSMax} (was {TelemetryIntervalS.Value})");
             }
 
-            return null;
+            return SameOutputTwice("--report", ReportPath, "--svg", SvgPath)
+                ?? SameOutputTwice("--report", ReportPath, "--event-log", EventLogPath)
+                ?? SameOutputTwice("--svg", SvgPath, "--event-log", EventLogPath);
+        }
+
+        // Two outputs into one file would leave only the last one written.
+        private static string? SameOutputTwice(string firstOption, string? first, string secondOption, string? second)
+        {
+            if (first == null || second == null)
+            {
+                return null;
+            }
+
+            try
+            {
+                return string.Equals(Path.GetFullPath(first), Path.GetFullPath(second), StringComparison.Ordinal)
+                    ? $"{firstOption} and {secondOption} name the same file ({first})"
+                    : null;
+            }
+            catch (Exception exception) when (exception is ArgumentException or NotSupportedException or IOException)
+            {
+                return null; // an unusable path is reported when the file is opened
+            }
         }
 
         /// <summary>

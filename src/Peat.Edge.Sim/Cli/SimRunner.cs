@@ -55,13 +55,18 @@ namespace Peat.Edge.Sim.Cli
         internal static int Run(SimOptions options, SimConfig config, TextWriter progress, Action<SimWorld>? prepare = null)
         {
             StreamWriter? eventLog = null;
+            SimOutputFile? reportFile = null;
+            SimOutputFile? svgFile = null;
             SimWorld? world = null;
             try
             {
+                // Every output is opened before the run: a path that cannot be written fails now, not at the end.
+                reportFile = SimOutputFile.Open(options.ReportPath);
+                svgFile = SimOutputFile.Open(options.SvgPath);
                 eventLog = options.EventLogPath != null ? new StreamWriter(options.EventLogPath, false, new UTF8Encoding(false)) : null;
                 world = new SimWorld(config, eventLog);
                 prepare?.Invoke(world);
-                return RunWorld(world, options, progress);
+                return RunWorld(world, options, progress, reportFile, svgFile);
             }
             catch (IOException exception)
             {
@@ -83,10 +88,12 @@ namespace Peat.Edge.Sim.Cli
             finally
             {
                 eventLog?.Dispose();
+                svgFile?.Dispose();
+                reportFile?.Dispose();
             }
         }
 
-        private static int RunWorld(SimWorld world, SimOptions options, TextWriter progress)
+        private static int RunWorld(SimWorld world, SimOptions options, TextWriter progress, SimOutputFile? reportFile, SimOutputFile? svgFile)
         {
             int printed = 0;
             world.ViolationFound = violation =>
@@ -125,7 +132,8 @@ namespace Peat.Edge.Sim.Cli
             world.Finish();
             double wallTimeS = wall.Elapsed.TotalSeconds;
             SimReport report = world.BuildReport(wallTimeS);
-            WriteOutputs(world, report, options);
+            reportFile?.Write(ReportJsonWriter.ToJson(report));
+            svgFile?.Write(SvgWriter.Render(world));
             if (!options.Quiet)
             {
                 SimSummary.WriteSummary(progress, world, report);
@@ -137,19 +145,6 @@ namespace Peat.Edge.Sim.Cli
             }
 
             return report.InvariantViolations > 0 ? ExitFailed : ExitOk;
-        }
-
-        private static void WriteOutputs(SimWorld world, SimReport report, SimOptions options)
-        {
-            if (options.ReportPath != null)
-            {
-                File.WriteAllText(options.ReportPath, ReportJsonWriter.ToJson(report), new UTF8Encoding(false));
-            }
-
-            if (options.SvgPath != null)
-            {
-                File.WriteAllText(options.SvgPath, SvgWriter.Render(world), new UTF8Encoding(false));
-            }
         }
 
         /// <summary>For tests and tools: the report of a run of <paramref name="options"/> without printing or files other than the options name.</summary>

@@ -28,6 +28,17 @@ public sealed class SimOptionsTests
         Assert.Contains(option, output.ToString());
     }
 
+    [Theory]
+    [InlineData("r.json", "r.json", null, "--report and --svg name the same file")]
+    [InlineData("r.json", null, "./r.json", "--report and --event-log name the same file")]
+    [InlineData(null, "out/../x.svg", "x.svg", "--svg and --event-log name the same file")]
+    public void Two_outputs_into_one_file_are_refused(string? report, string? svg, string? eventLog, string expected)
+    {
+        var options = new SimOptions { ReportPath = report, SvgPath = svg, EventLogPath = eventLog };
+        Assert.StartsWith(expected, options.Validate());
+        Assert.Null(new SimOptions { ReportPath = "r.json", SvgPath = "r.svg", EventLogPath = "events.log" }.Validate());
+    }
+
     [Fact]
     public void Defaults_are_a_good_first_run()
     {

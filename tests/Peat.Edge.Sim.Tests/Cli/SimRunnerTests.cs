@@ -85,6 +85,52 @@ public sealed class SimRunnerTests : IDisposable
         Assert.Contains("cannot write", output.ToString());
     }
 
+    [Theory]
+    [InlineData("report")]
+    [InlineData("svg")]
+    public void An_unwritable_output_fails_before_the_run(string output)
+    {
+        SimOptions options = Worlds.Options("formation", nodes: 10, durationS: 2);
+        string unwritable = Path.Combine(_dir, "missing", "dir", "out");
+        if (output == "report")
+        {
+            options.ReportPath = unwritable;
+        }
+        else
+        {
+            options.SvgPath = unwritable;
+        }
+
+        options.Quiet = true;
+        bool built = false;
+        var text = new StringWriter();
+        Assert.Equal(SimRunner.ExitIoError, SimRunner.Run(options, ScenarioCatalog.Build(options), text, _ => built = true));
+        Assert.False(built, "no world is built, no virtual time passes, before the outputs are known to be writable");
+        Assert.StartsWith("peat-edge sim: cannot write output: ", OnlyLine(text));
+    }
+
+    [Fact]
+    public void A_failed_run_leaves_an_existing_report_untouched_and_creates_no_empty_one()
+    {
+        SimOptions options = Worlds.Options("formation", nodes: 10, seed: 42, durationS: 5);
+        options.Quiet = true;
+        options.ReportPath = Path.Combine(_dir, "earlier-report.json");
+        options.SvgPath = Path.Combine(_dir, "new.svg");
+        File.WriteAllText(options.ReportPath, "{\"earlier\": true}");
+        static void Fail(SimWorld world) => world.FrameDelivered = (atUs, from, to) => throw new InvalidOperationException("broken on purpose");
+
+        Assert.Equal(SimRunner.ExitFailed, SimRunner.Run(options, ScenarioCatalog.Build(options), new StringWriter(), Fail));
+        Assert.Equal("{\"earlier\": true}", File.ReadAllText(options.ReportPath));
+        Assert.False(File.Exists(options.SvgPath));
+
+        // The same outputs of a run that finishes replace the old content (a shorter file is not left with a tail).
+        File.WriteAllText(options.SvgPath, new string('x', 1_000_000));
+        Assert.Equal(SimRunner.ExitOk, SimRunner.Run(options, new StringWriter()));
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(options.ReportPath));
+        Assert.Equal(42, report.RootElement.GetProperty("seed").GetInt32());
+        Assert.Equal("svg", XDocument.Parse(File.ReadAllText(options.SvgPath)).Root!.Name.LocalName);
+    }
+
     private const string ReplaySeed42 = "; seed 42; replay: peat-edge sim --scenario formation --nodes 10 --seed 42 --duration-s 5 --link wifi";
 
     [Fact]
