@@ -3,8 +3,10 @@
 # with the trees built (this one first) and removes the worktree on exit.
 cleanup() { [ -z "$against" ] || git worktree remove --force "$out/against" >/dev/null 2>&1 || true; rm -rf "$out"; }
 trap cleanup EXIT
+# A script that needs another build of each tree defines build_tree DIR before sourcing this.
+declare -F build_tree >/dev/null || build_tree() { dotnet build "$1/src/Peat.Edge.Aot" -c Release -nologo -v quiet; }
 build() { # dir
-  if ! dotnet build "$1/src/Peat.Edge.Aot" -c Release -nologo -v quiet >"$out/build.log" 2>&1; then
+  if ! build_tree "$1" >"$out/build.log" 2>&1; then
     cat "$out/build.log" >&2; echo "$(basename "$0"): the build of $1 failed (above)" >&2; exit 1
   fi
 }
