@@ -54,6 +54,7 @@ namespace Peat.Edge.Core.Node
         private int _telemetryTimeoutsInRow;
         private int _telemetryRefusalsInRow;
         private int _recordsPerFrameCap; // after a refusal: half the refused frame's records (0 = no cap)
+        private int _nextHopFrameBytesMax; // the largest frame _sentTo takes, from its refusal of a larger one (0 = not known)
 
         /// <summary>Records this node holds to pass up (its own and its children's; read it, the node writes it).</summary>
         public TelemetryBuffer TelemetryHeld => _telemetry;
@@ -269,6 +270,24 @@ namespace Peat.Edge.Core.Node
 
         private void SendTelemetry(uint parentId)
         {
+            bool resend = ResendPending();
+            if (!resend)
+            {
+                if (parentId != _sentTo)
+                {
+                    _recordsPerFrameCap = 0; // what one parent could not take says nothing about another
+                    _nextHopFrameBytesMax = 0;
+                    _telemetryRefusalsInRow = 0;
+                    _telemetryTimeoutsInRow = 0;
+                }
+
+                DropRecordsTooLargeForNextHop();
+                if (_telemetry.Count == 0)
+                {
+                    return;
+                }
+            }
+
             if (!_outgoing.TryBeginEnqueue(out byte[] buffer, out int offset))
             {
                 _metrics.QueueFull();
@@ -276,17 +295,9 @@ namespace Peat.Edge.Core.Node
                 return;
             }
 
-            bool resend = ResendPending();
             int records = resend ? _sentRecords : RecordsThatFit();
             if (!resend)
             {
-                if (parentId != _sentTo)
-                {
-                    _recordsPerFrameCap = 0; // what one parent could not take says nothing about another
-                    _telemetryRefusalsInRow = 0;
-                    _telemetryTimeoutsInRow = 0;
-                }
-
                 _telemetryFrameSequence++;
                 _sentSequence = _telemetryFrameSequence;
                 _sentTo = parentId;
@@ -314,7 +325,7 @@ namespace Peat.Edge.Core.Node
         /// <summary>How many records from the front fit one frame (at least one: a record always fits, NodeLimits checks it).</summary>
         private int RecordsThatFit()
         {
-            int room = _outgoing.SlotBytes - TelemetryBody.FrameOverheadBytes(_limits.AuthTagBytes);
+            int room = RecordRoomBytes();
             int records = 0;
             int most = _recordsPerFrameCap > 0 && _recordsPerFrameCap < TelemetryBody.RecordsMax ? _recordsPerFrameCap : TelemetryBody.RecordsMax;
             while (records < _telemetry.Count && records < most)
@@ -329,8 +340,56 @@ namespace Peat.Edge.Core.Node
                 records++;
             }
 
-            Invariant.That(records > 0, "one record always fits a frame");
+            Invariant.That(records > 0, "one record always fits a frame (DropRecordsTooLargeForNextHop ran)");
             return records;
+        }
+
+        // The largest telemetry frame for the parent: this node's frame slot, or less where the parent said it takes less.
+        private int FrameBytesForNextHop()
+        {
+            int frameBytes = _outgoing.SlotBytes;
+            return _nextHopFrameBytesMax > 0 && _nextHopFrameBytesMax < frameBytes ? _nextHopFrameBytesMax : frameBytes;
+        }
+
+        // Room for records in one frame to the parent.
+        private int RecordRoomBytes()
+        {
+            return FrameBytesForNextHop() - TelemetryBody.FrameOverheadBytes(_limits.AuthTagBytes);
+        }
+
+        // A record too large for the parent's frames, even alone, could never pass it, and would block every
+        // record behind it: it is dropped and counted, as the parent would have dropped it on arrival.
+        private void DropRecordsTooLargeForNextHop()
+        {
+            int room = RecordRoomBytes();
+            while (_telemetry.Count > 0
+                && TelemetryRecord.EncodedLength(_telemetry.OriginAt(0), _telemetry.SequenceAt(0), (byte)(_telemetry.HopsAt(0) + 1), _telemetry.LengthAt(0)) > room)
+            {
+                DropTelemetry(TelemetryOutcome.DroppedTooLarge, _telemetry.OriginAt(0), _telemetry.SequenceAt(0));
+                _telemetry.RemoveOldest(1);
+            }
+        }
+
+        /// <summary>
+        /// A telemetry frame for this node that is larger than it takes (a sender with a larger frame limit: a
+        /// UDP-only sensor under a gateway that also drives a 255-byte radio) is refused with this node's limit,
+        /// so the sender builds frames that fit; dropped unanswered, the same frame came again for good.
+        /// </summary>
+        private void RefuseOversizeTelemetry(byte[] buffer, int offset, int count)
+        {
+            WireError error = FrameCodec.TryRead(buffer, offset, count, _limits.AuthTagBytes, out FrameHeader header, out int bodyOffset, out int bodyCount);
+            if (error != WireError.None || header.Type != FrameType.Telemetry || !FrameHeader.IsValidNodeId(header.SourceId)
+                || header.SourceId == _identity.NodeId || _emissionControl)
+            {
+                return;
+            }
+
+            error = TelemetryBody.TryRead(buffer, bodyOffset, bodyCount, out uint nextHop, out int records, out _);
+            if (error == WireError.None && nextHop == _identity.NodeId)
+            {
+                _metrics.Telemetry(TelemetryOutcome.Refused, records);
+                QueueTelemetryAck(header.SourceId, header.Sequence, false, _limits.FrameBytesMax);
+            }
         }
 
         private ReceiveResult ApplyTelemetry(byte[] buffer, in FrameHeader header, int bodyOffset, int bodyCount)
@@ -354,7 +413,7 @@ namespace Peat.Edge.Core.Node
 
             if (_duplicates.Contains(header.SourceId, FrameType.Telemetry, header.Sequence))
             {
-                QueueTelemetryAck(header.SourceId, header.Sequence, true);
+                QueueTelemetryAck(header.SourceId, header.Sequence, true, 0);
                 return ReceiveResult.DroppedDuplicate;
             }
 
@@ -376,7 +435,7 @@ namespace Peat.Edge.Core.Node
             if (!into.HasRoom(keep, keepBytes))
             {
                 _metrics.Telemetry(TelemetryOutcome.Refused, records);
-                QueueTelemetryAck(header.SourceId, header.Sequence, false);
+                QueueTelemetryAck(header.SourceId, header.Sequence, false, 0);
                 return ReceiveResult.Accepted;
             }
 
@@ -401,7 +460,7 @@ namespace Peat.Edge.Core.Node
             }
 
             _duplicates.Record(header.SourceId, FrameType.Telemetry, header.Sequence);
-            QueueTelemetryAck(header.SourceId, header.Sequence, true);
+            QueueTelemetryAck(header.SourceId, header.Sequence, true, 0);
             return ReceiveResult.Accepted;
         }
 
@@ -448,6 +507,16 @@ namespace Peat.Edge.Core.Node
                 _telemetryRefusalsInRow = 0;
                 _recordsPerFrameCap = _recordsPerFrameCap > 0 && _recordsPerFrameCap < TelemetryBody.RecordsMax / 2 ? _recordsPerFrameCap * 2 : 0;
             }
+            else if (ack.FrameBytesMax > 0 && ack.FrameBytesMax < FrameBytesForNextHop())
+            {
+                // The frame was larger than the parent takes: the next ones are built to its limit, at once (a new
+                // frame, so a new sequence). A record that cannot fit even alone goes when the next frame is built.
+                // Only a limit that shrinks the frames is taken, so such refusals cannot repeat without end; any
+                // other refusal (a limit no smaller, from a confused parent) is one for lack of room.
+                _nextHopFrameBytesMax = ack.FrameBytesMax;
+                _sentIntact = false;
+                HoldTelemetry(_sentTo, 0);
+            }
             else
             {
                 // Alive but without room for the whole frame: the next one carries half as many records (a new
@@ -469,7 +538,7 @@ namespace Peat.Edge.Core.Node
             return ReceiveResult.Accepted;
         }
 
-        private void QueueTelemetryAck(uint toId, ushort sequence, bool accepted)
+        private void QueueTelemetryAck(uint toId, ushort sequence, bool accepted, int frameBytesMax)
         {
             if (!_outgoing.TryBeginEnqueue(out byte[] buffer, out int offset))
             {
@@ -481,6 +550,7 @@ namespace Peat.Edge.Core.Node
             body.ToId = toId;
             body.AckedSequence = sequence;
             body.Accepted = accepted;
+            body.FrameBytesMax = (ushort)frameBytesMax;
             _telemetryAckSequence++;
             FrameHeader header = new FrameHeader(FrameType.TelemetryAck, FrameFlags.None, 0, _identity.NodeId, _telemetryAckSequence);
             int length = FrameCodec.WriteTelemetryAck(header, body, _limits.AuthTagBytes, buffer, offset, _outgoing.SlotBytes);

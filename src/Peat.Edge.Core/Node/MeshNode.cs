@@ -342,6 +342,7 @@ namespace Peat.Edge.Core.Node
         {
             if (count > _limits.FrameBytesMax)
             {
+                RefuseOversizeTelemetry(buffer, offset, count);
                 return ReceiveResult.DroppedTooLarge;
             }
 

@@ -60,6 +60,41 @@ public sealed class TelemetryRoutingTests
         return taken;
     }
 
+    /// <summary>What the root delivers over <paramref name="rounds"/> rounds of 5 s, its host taking records after each.</summary>
+    private static List<uint> DeliveredOver(NodeHarness mesh, int rounds)
+    {
+        var delivered = new List<uint>();
+        for (int round = 0; round < rounds; round++)
+        {
+            mesh.RunUntil(mesh.NowMs + 5000);
+            delivered.AddRange(Drain(mesh.Nodes[0]).Select(d => d.Sequence));
+        }
+
+        return delivered;
+    }
+
+    /// <summary>Node <paramref name="node"/> submits <paramref name="count"/> records of <paramref name="bytes"/> bytes now; their sequences.</summary>
+    private static List<uint> SubmitNow(NodeHarness mesh, int node, int count, int bytes)
+    {
+        var sequences = new List<uint>();
+        for (int i = 0; i < count; i++)
+        {
+            Assert.True(mesh.Nodes[node].TrySubmitTelemetry(new byte[bytes], 0, bytes, mesh.NowMs, out uint sequence));
+            sequences.Add(sequence);
+        }
+
+        return sequences;
+    }
+
+    /// <summary>Limits per node with a frame limit of their own (the rest as <see cref="Limits"/>).</summary>
+    private static Func<int, NodeLimits> FrameLimits(Func<int, int> frameBytesMax, Func<int, int>? payloadBytesMax = null) => i =>
+    {
+        NodeLimits limits = Limits();
+        limits.FrameBytesMax = frameBytesMax(i);
+        limits.TelemetryPayloadBytesMax = payloadBytesMax?.Invoke(i) ?? limits.TelemetryPayloadBytesMax;
+        return limits;
+    };
+
     [Fact]
     public void Records_from_the_far_end_of_a_line_reach_the_root_once_each_with_their_payloads()
     {
@@ -182,16 +217,123 @@ public sealed class TelemetryRoutingTests
         mesh.RunUntil(FormedMs);
         Assert.True(mesh.AllAttachedTo(1));
         List<uint> sent = Submit(mesh, 2, 12);
-        var delivered = new List<uint>();
-        for (int round = 0; round < 12; round++)
-        {
-            mesh.RunUntil(mesh.NowMs + 5000);
-            delivered.AddRange(Drain(mesh.Nodes[0]).Select(d => d.Sequence));
-        }
-
-        Assert.Equal(sent, delivered);
+        Assert.Equal(sent, DeliveredOver(mesh, 12));
         Assert.True(mesh.Metrics[small].Snapshot().TelemetryRefused > 0, "the whole frame was refused first");
         Assert.Equal(2u, mesh.Nodes[2].ParentId);
+    }
+
+    [Fact]
+    public void A_frame_larger_than_the_next_hops_frame_limit_is_refused_and_split_until_it_fits()
+    {
+        // A gateway bridging UDP and a 255-byte serial radio builds and accepts frames of at most 255 bytes; a
+        // sensor on UDP alone builds them up to 1200. Its frames of many records were dropped as oversize,
+        // unanswered: the sensor sent the same frame again and again and its records never left it.
+        NodeHarness mesh = Line(2, FrameLimits(i => i == 0 ? 255 : 1200));
+        mesh.RunUntil(FormedMs);
+        Assert.True(mesh.AllAttachedTo(1));
+        List<uint> sent = SubmitNow(mesh, 1, 24, 40);
+
+        Assert.Equal(sent, DeliveredOver(mesh, 12));
+        Assert.True(mesh.Metrics[0].Snapshot().TelemetryRefused > 0, "the oversize frame was refused, not dropped unanswered");
+        Assert.Equal(0, mesh.Nodes[1].TelemetryHeld.Count);
+        Assert.Equal(1u, mesh.Nodes[1].ParentId);
+    }
+
+    [Fact]
+    public void A_record_too_large_for_the_next_hops_frames_even_alone_is_dropped_and_counted_and_the_rest_flow()
+    {
+        NodeHarness mesh = Line(2, FrameLimits(i => i == 0 ? 255 : 1200, i => i == 0 ? 64 : 400));
+        mesh.RunUntil(FormedMs);
+        uint large = SubmitNow(mesh, 1, 1, 300)[0];
+        List<uint> sent = SubmitNow(mesh, 1, 5, 40);
+
+        List<uint> delivered = DeliveredOver(mesh, 6);
+        Assert.Equal(sent, delivered);
+        Assert.Equal(1, mesh.Metrics[1].Snapshot().TelemetryDroppedTooLarge);
+        Assert.Contains(mesh.Events, e => e.Node == 1 && e.Event.Kind == MeshEventKind.TelemetryDroppedTooLarge && e.Event.NodeId == 2 && unchecked((uint)e.Event.Value) == large);
+        Assert.DoesNotContain(delivered, d => d == large);
+    }
+
+    /// <summary>The next telemetry frame the node sends at or after <paramref name="fromMs"/> (ticking it up to 10 s on): when, how long, how many records.</summary>
+    private static (long AtMs, int Length, ushort Sequence, int Records) NextTelemetryFrame(MeshNode node, long fromMs, byte[] buffer)
+    {
+        for (long t = fromMs; t < fromMs + 10_000; t = Math.Max(t + 1, node.NextDeadlineMs))
+        {
+            node.Tick(t);
+            while (node.TryDequeueOutgoing(buffer, 0, out int count, out _))
+            {
+                Assert.Equal(WireError.None, FrameCodec.TryRead(buffer, 0, count, 8, out FrameHeader header, out int bodyOffset, out int bodyCount));
+                if (header.Type == FrameType.Telemetry)
+                {
+                    Assert.Equal(WireError.None, TelemetryBody.TryRead(buffer, bodyOffset, bodyCount, out _, out int records, out _));
+                    return (t, count, header.Sequence, records);
+                }
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException("no telemetry frame within 10 s");
+    }
+
+    private static byte[] Refusal(uint from, uint to, ushort sequence, ushort frameBytesMax)
+    {
+        byte[] frame = new byte[64];
+        var body = new TelemetryAckBody { ToId = to, AckedSequence = sequence, Accepted = false, FrameBytesMax = frameBytesMax };
+        int length = FrameCodec.WriteTelemetryAck(new FrameHeader(FrameType.TelemetryAck, FrameFlags.None, 0, from, sequence), body, 8, frame, 0, frame.Length);
+        return frame.AsSpan(0, length).ToArray();
+    }
+
+    [Fact]
+    public void A_refusal_naming_a_limit_no_smaller_than_the_frame_is_one_for_lack_of_room_not_a_loop()
+    {
+        // Taken as a frame limit, it would change nothing: the same frame refused at once, again and again.
+        var node = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), Limits(), new CounterMetrics(), 3);
+        var root = new CraftedNeighbours(node);
+        root.Run(0, 5000, (1, CraftedNeighbours.Candidate()));
+        Assert.Equal(1u, node.ParentId);
+        byte[] payload = new byte[40];
+        for (int i = 0; i < 12; i++)
+        {
+            Assert.True(node.TrySubmitTelemetry(payload, 0, payload.Length, 5000, out _));
+        }
+
+        byte[] buffer = new byte[2048];
+        var first = NextTelemetryFrame(node, 5000, buffer);
+        Assert.True(first.Records >= 2);
+
+        byte[] confused = Refusal(1, 2, first.Sequence, 1200);
+        Assert.Equal(ReceiveResult.Accepted, node.Receive(confused, 0, confused.Length, LinkInfo.None, first.AtMs + 10));
+        var second = NextTelemetryFrame(node, first.AtMs + 10, buffer);
+        Assert.Equal(first.Records / 2, second.Records); // half, as for a full inbox
+
+        byte[] tooLarge = Refusal(1, 2, second.Sequence, 200);
+        Assert.Equal(ReceiveResult.Accepted, node.Receive(tooLarge, 0, tooLarge.Length, LinkInfo.None, second.AtMs + 10));
+        var third = NextTelemetryFrame(node, second.AtMs + 10, buffer);
+        Assert.InRange(third.Length, 1, 200);
+        Assert.Equal(second.AtMs + 10, third.AtMs); // a frame limit is applied at once, without the refusal's wait
+    }
+
+    [Fact]
+    public void A_parents_frame_limit_is_not_applied_to_the_next_parent()
+    {
+        // Leaf 3 reaches root 1 only through gateway 2 (255-byte frames), learns that limit, then gateway 2 is
+        // cut off and the leaf hears the root directly: its frames to the root are full-size again.
+        NodeHarness mesh = Line(3, FrameLimits(i => i == 1 ? 255 : 1200));
+        mesh.RunUntil(FormedMs);
+        Assert.Equal(2u, mesh.Nodes[2].ParentId);
+        SubmitNow(mesh, 2, 20, 40);
+        Assert.Equal(20, DeliveredOver(mesh, 6).Count);
+        Assert.True(mesh.Metrics[1].Snapshot().TelemetryRefused > 0, "the gateway refused the leaf's first frame as too large");
+
+        mesh.Link = (a, b) => (a, b) is (0, 2) or (2, 0) or (0, 1) or (1, 0);
+        mesh.RunUntil(mesh.NowMs + 30_000);
+        Assert.Equal(1u, mesh.Nodes[2].ParentId);
+        MetricsSnapshot before = mesh.Metrics[2].Snapshot();
+        SubmitNow(mesh, 2, 20, 40);
+        Assert.Equal(20, DeliveredOver(mesh, 6).Count);
+        MetricsSnapshot after = mesh.Metrics[2].Snapshot();
+        Assert.Equal(20, after.TelemetryForwarded - before.TelemetryForwarded);
+        long telemetryFrames = after.FramesSent - before.FramesSent - (after.BeaconsQueued - before.BeaconsQueued);
+        Assert.InRange(telemetryFrames, 1, 2); // in 255-byte frames (four such records each) they would take five
     }
 
     [Fact]

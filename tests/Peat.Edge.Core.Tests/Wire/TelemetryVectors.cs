@@ -44,7 +44,7 @@ public static class TelemetryVectors
             new Record(0x0A000002, 9, 1, ""),
         });
 
-    /// <summary>The parent's answer to <see cref="OneRecord"/>: custody taken (26 bytes, the largest acknowledgement frame).</summary>
+    /// <summary>The parent's answer to <see cref="OneRecord"/>: custody taken (26 bytes, the largest acknowledgement frame without a frame limit).</summary>
     public static readonly Ack Accepted = new(
         "ack-accepted",
         "15000a000002004293ce0a000004cd0131010000000000000000",
@@ -58,9 +58,19 @@ public static class TelemetryVectors
         0, 0x0A000001, 0x0007,
         new TelemetryAckBody { ToId = 0x0A000002, AckedSequence = 0x0100, Accepted = false });
 
+    /// <summary>
+    /// A gateway that takes frames of at most 255 bytes refuses a larger telemetry frame of 0x0A000004 and names its
+    /// limit (a 4-element body), so the sender builds its next frames to fit.
+    /// </summary>
+    public static readonly Ack RefusedTooLarge = new(
+        "ack-refused-too-large",
+        "15000a000001000894ce0a000004cd013200ccff0000000000000000",
+        0, 0x0A000001, 0x0008,
+        new TelemetryAckBody { ToId = 0x0A000004, AckedSequence = 0x0132, Accepted = false, FrameBytesMax = 255 });
+
     public static readonly Frame[] Frames = { OneRecord, ThreeRecords };
 
-    public static readonly Ack[] Acks = { Accepted, Refused };
+    public static readonly Ack[] Acks = { Accepted, Refused, RefusedTooLarge };
 
     /// <summary>
     /// <see cref="OneRecord"/> with the integer 1 appended to its record (a 5-element record) and the

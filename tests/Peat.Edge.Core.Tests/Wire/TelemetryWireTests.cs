@@ -1,5 +1,6 @@
 using System.Buffers;
 using MessagePack;
+using Peat.Edge.Core.Limits;
 using Peat.Edge.Core.Wire;
 using Xunit;
 using Xunit.Abstractions;
@@ -133,12 +134,27 @@ public sealed class TelemetryWireTests
     }
 
     [Fact]
-    public void An_acknowledgement_with_an_appended_element_reads_as_without()
+    public void An_acknowledgement_with_an_element_appended_after_the_frame_limit_reads_as_without()
     {
-        byte[] body = Convert.FromHexString("94ce0a000004cd013101a178");
+        // Vector 19's body with the string "x" appended: a later version's fifth element, skipped.
+        byte[] body = Convert.FromHexString("95ce0a000004cd013200ccffa178");
         Assert.Equal(WireError.None, TelemetryAckBody.TryRead(body, 0, body.Length, out TelemetryAckBody core));
-        Assert.Equal(TelemetryVectors.Accepted.Body, core);
-        Assert.Equal(TelemetryVectors.Accepted.Body, ReferenceAck.Read(body));
+        Assert.Equal(TelemetryVectors.RefusedTooLarge.Body, core);
+        Assert.Equal(TelemetryVectors.RefusedTooLarge.Body, ReferenceAck.Read(body));
+    }
+
+    [Fact]
+    public void A_version_1_reader_skips_the_frame_limit_and_reads_a_refusal()
+    {
+        // What a node without the frame limit does with vector 19: the fourth element is an appended one to it.
+        byte[] frame = Convert.FromHexString(TelemetryVectors.RefusedTooLarge.Hex);
+        var reader = new MessagePackReader(frame.AsMemory(FrameHeader.Bytes, frame.Length - FrameHeader.Bytes - TagBytes));
+        Assert.Equal(4, reader.ReadArrayHeader());
+        Assert.Equal(0x0A000004u, reader.ReadUInt32());
+        Assert.Equal(0x0132, reader.ReadUInt16());
+        Assert.Equal(0, reader.ReadByte());
+        reader.Skip();
+        Assert.True(reader.End);
     }
 
     [Theory]
@@ -276,16 +292,16 @@ public sealed class TelemetryWireTests
     }
 
     [Fact]
-    public void Acknowledgements_round_trip_and_a_maximal_one_is_a_26_byte_frame()
+    public void Acknowledgements_round_trip_and_a_maximal_one_is_a_29_byte_frame()
     {
         byte[] frame = new byte[64];
         foreach (uint to in new[] { 1u, 127u, 128u, 0xFFFFu, 0x10000u, 0xFFFFFFFEu })
         {
             foreach (ushort sequence in new ushort[] { 0, 127, 128, 255, 256, 0xFFFF })
             {
-                foreach (bool accepted in new[] { true, false })
+                foreach ((bool accepted, ushort frameBytesMax) in new (bool, ushort)[] { (true, 0), (false, 0), (false, 72), (false, 255), (false, 256), (false, 0xFFFF) })
                 {
-                    var body = new TelemetryAckBody { ToId = to, AckedSequence = sequence, Accepted = accepted };
+                    var body = new TelemetryAckBody { ToId = to, AckedSequence = sequence, Accepted = accepted, FrameBytesMax = frameBytesMax };
                     var header = new FrameHeader(FrameType.TelemetryAck, FrameFlags.None, 0, 0x0A000002, sequence);
                     int length = FrameCodec.WriteTelemetryAck(header, body, TagBytes, frame, 0, frame.Length);
                     Assert.Equal(FrameHeader.Bytes + TelemetryAckBody.EncodedLength(body) + TagBytes, length);
@@ -300,11 +316,12 @@ public sealed class TelemetryWireTests
             }
         }
 
-        var maximal = new TelemetryAckBody { ToId = 0xFFFFFFFE, AckedSequence = 0xFFFF, Accepted = true };
+        var maximal = new TelemetryAckBody { ToId = 0xFFFFFFFE, AckedSequence = 0xFFFF, Accepted = false, FrameBytesMax = 0xFFFF };
         Assert.Equal(TelemetryAckBody.EncodedBytesMax, TelemetryAckBody.EncodedLength(maximal));
-        Assert.Equal(10, TelemetryAckBody.EncodedBytesMax);
-        Assert.Equal(26, FrameCodec.TelemetryAckFrameBytesMax(TagBytes));
-        Assert.Equal(26, FrameCodec.WriteTelemetryAck(new FrameHeader(FrameType.TelemetryAck, FrameFlags.None, 15, 0xFFFFFFFE, 0xFFFF), maximal, TagBytes, frame, 0, frame.Length));
+        Assert.Equal(13, TelemetryAckBody.EncodedBytesMax);
+        Assert.Equal(29, FrameCodec.TelemetryAckFrameBytesMax(TagBytes));
+        Assert.Equal(29, FrameCodec.WriteTelemetryAck(new FrameHeader(FrameType.TelemetryAck, FrameFlags.None, 15, 0xFFFFFFFE, 0xFFFF), maximal, TagBytes, frame, 0, frame.Length));
+        Assert.Equal(26, FrameCodec.WriteTelemetryAck(new FrameHeader(FrameType.TelemetryAck, FrameFlags.None, 15, 0xFFFFFFFE, 0xFFFF), maximal with { FrameBytesMax = 0 }, TagBytes, frame, 0, frame.Length));
     }
 
     [Fact]
@@ -395,6 +412,12 @@ public sealed class TelemetryWireTests
     [InlineData("empty body", "", WireError.Malformed)]
     [InlineData("trailing byte", AcceptedBody + "00", WireError.Malformed)]
     [InlineData("appended element announced, none present", "94ce0a000004cd013101", WireError.Malformed)]
+    [InlineData("frame limit below the 72-byte floor", "94ce0a000004cd01310047", WireError.InvalidField)]
+    [InlineData("frame limit 0", "94ce0a000004cd01310000", WireError.InvalidField)]
+    [InlineData("frame limit 65536", "94ce0a000004cd013100ce00010000", WireError.InvalidField)]
+    [InlineData("frame limit a string", "94ce0a000004cd013100a178", WireError.InvalidField)]
+    [InlineData("frame limit nil", "94ce0a000004cd013100c0", WireError.InvalidField)]
+    [InlineData("frame limit cut short", "94ce0a000004cd013100cd01", WireError.InvalidField)]
     public void Bad_acknowledgement_bodies_are_refused_not_thrown(string what, string hex, WireError expected)
     {
         byte[] body = Convert.FromHexString(hex);
@@ -712,7 +735,13 @@ internal static class ReferenceAck
         byte accepted = reader.ReadByte();
         Assert.InRange(accepted, 0, 1);
         result.Accepted = accepted == 1;
-        for (int i = TelemetryAckBody.FieldCount; i < fields; i++)
+        if (fields >= TelemetryAckBody.FieldCountWithFrameLimit)
+        {
+            result.FrameBytesMax = reader.ReadUInt16();
+            Assert.True(result.FrameBytesMax >= NodeLimits.FrameBytesFloor);
+        }
+
+        for (int i = result.FrameBytesMax == 0 ? TelemetryAckBody.FieldCount : TelemetryAckBody.FieldCountWithFrameLimit; i < fields; i++)
         {
             reader.Skip();
         }
@@ -725,10 +754,15 @@ internal static class ReferenceAck
     {
         var buffer = new ArrayBufferWriter<byte>();
         var writer = new MessagePackWriter(buffer);
-        writer.WriteArrayHeader(TelemetryAckBody.FieldCount);
+        writer.WriteArrayHeader(body.FrameBytesMax == 0 ? TelemetryAckBody.FieldCount : TelemetryAckBody.FieldCountWithFrameLimit);
         writer.Write(body.ToId);
         writer.Write(body.AckedSequence);
         writer.Write(body.Accepted ? (byte)1 : (byte)0);
+        if (body.FrameBytesMax != 0)
+        {
+            writer.Write(body.FrameBytesMax);
+        }
+
         writer.Flush();
         return buffer.WrittenSpan.ToArray();
     }
