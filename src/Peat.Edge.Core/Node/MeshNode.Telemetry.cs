@@ -209,7 +209,7 @@ namespace Peat.Edge.Core.Node
         private bool FrameWorthHeld()
         {
             long worst = _telemetry.Bytes + ((long)_telemetry.Count * TelemetryRecord.OverheadBytesMax);
-            return worst >= _outgoing.SlotBytes - TelemetryBody.FrameOverheadBytes(_limits.AuthTagBytes)
+            return worst >= RecordRoomBytes() // a frame the parent takes: smaller where it said it takes less
                 || _telemetry.Count >= _telemetry.Capacity
                 || _telemetry.Bytes + _limits.TelemetryPayloadBytesCap > _telemetry.ByteCapacity;
         }
@@ -348,7 +348,8 @@ namespace Peat.Edge.Core.Node
         private int FrameBytesForNextHop()
         {
             int frameBytes = _outgoing.SlotBytes;
-            return _nextHopFrameBytesMax > 0 && _nextHopFrameBytesMax < frameBytes ? _nextHopFrameBytesMax : frameBytes;
+            bool known = _nextHopFrameBytesMax > 0 && _sentTo == _topology.ParentId; // the limit is _sentTo's
+            return known && _nextHopFrameBytesMax < frameBytes ? _nextHopFrameBytesMax : frameBytes;
         }
 
         // Room for records in one frame to the parent.

@@ -237,6 +237,12 @@ public sealed class TelemetryRoutingTests
         Assert.True(mesh.Metrics[0].Snapshot().TelemetryRefused > 0, "the oversize frame was refused, not dropped unanswered");
         Assert.Equal(0, mesh.Nodes[1].TelemetryHeld.Count);
         Assert.Equal(1u, mesh.Nodes[1].ParentId);
+
+        // A frame's worth for this parent is 255 bytes: of five such records the four that fit go at once, not
+        // after the 5 s flush delay (the fifth waits for it).
+        sent = SubmitNow(mesh, 1, 5, 40);
+        mesh.RunUntil(mesh.NowMs + 1000);
+        Assert.Equal(sent.Take(4), Drain(mesh.Nodes[0]).Select(d => d.Sequence));
     }
 
     [Fact]
