@@ -69,13 +69,13 @@ namespace Peat.Edge.Core.Metrics
         /// <summary>Telemetry records dropped because they had crossed the hop limit.</summary>
         public long TelemetryDroppedHopLimit;
 
-        /// <summary>Telemetry records of other nodes refused for lack of room (the sender keeps them).</summary>
+        /// <summary>Telemetry records of other nodes refused, for lack of room or in a frame larger than this node takes (the sender keeps them).</summary>
         public long TelemetryRefused;
 
         /// <summary>Telemetry frames whose acknowledgement did not come in time (sent again).</summary>
         public long TelemetryAckTimeouts;
 
-        /// <summary>Telemetry records a relay dropped because its frames could not carry them on.</summary>
+        /// <summary>Telemetry records dropped because no frame could carry them on: too large for a relay's own frames, or for the parent's (which said so).</summary>
         public long TelemetryDroppedTooLarge;
 
         /// <summary>Dropped: longer than the frame limit.</summary>

@@ -18,13 +18,13 @@ namespace Peat.Edge.Core.Metrics
         /// <summary>A record had crossed the hop limit and was dropped.</summary>
         DroppedHopLimit = 4,
 
-        /// <summary>Another node's frame was refused for lack of room (it keeps the records and tries again).</summary>
+        /// <summary>Another node's frame was refused, for lack of room or as larger than this node takes (it keeps the records and tries again).</summary>
         Refused = 5,
 
         /// <summary>A telemetry frame got no acknowledgement in time (one per frame).</summary>
         AckTimedOut = 6,
 
-        /// <summary>A relay dropped a record too large for its own frames to carry on.</summary>
+        /// <summary>A record too large to carry on was dropped: by a relay, for its own frames, or by any sender, for its parent's.</summary>
         DroppedTooLarge = 7,
     }
 }

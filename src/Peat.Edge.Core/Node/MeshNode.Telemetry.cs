@@ -47,6 +47,7 @@ namespace Peat.Edge.Core.Node
         private bool _sentOpen;
         private uint _sentTo;
         private ushort _sentSequence;
+        private int _sentFrameBytes; // its length on the wire
         private bool _awaitingAck;
         private long _ackDeadlineMs;
         private long _telemetryHoldUntilMs;
@@ -134,17 +135,22 @@ namespace Peat.Edge.Core.Node
             while (!_telemetry.TryAdd(_identity.NodeId, sequence, 0, payload, offset, count, _nowMs))
             {
                 DropTelemetry(TelemetryOutcome.DroppedOverflow, _telemetry.OriginAt(0), _telemetry.SequenceAt(0));
-                _telemetry.RemoveOldest(1);
-                if (_sentRecords > 0)
-                {
-                    // The oldest was in the last frame: an acknowledgement still covers the rest of it, but the
-                    // frame can no longer be sent again as it was.
-                    _sentRecords--;
-                    _sentIntact = false;
-                }
+                RemoveFront();
             }
 
             return true;
+        }
+
+        // Takes the oldest held record out. If it was in the last frame, an acknowledgement still covers the rest
+        // of that frame, but the frame can no longer be sent again as it was.
+        private void RemoveFront()
+        {
+            _telemetry.RemoveOldest(1);
+            if (_sentRecords > 0)
+            {
+                _sentRecords--;
+                _sentIntact = false;
+            }
         }
 
         /// <summary>Counts one dropped record and reports it as the event of that outcome (origin, sequence).</summary>
@@ -318,6 +324,7 @@ namespace Peat.Edge.Core.Node
             int frameLength = FrameCodec.Seal(header, p - offset - FrameHeader.Bytes, _limits.AuthTagBytes, buffer, offset);
             Invariant.That(frameLength > 0 && frameLength <= _outgoing.SlotBytes, "the records counted to fit do fit the slot");
             _outgoing.CommitEnqueue(frameLength, parentId);
+            _sentFrameBytes = frameLength;
             _awaitingAck = true;
             _ackDeadlineMs = _nowMs + _limits.TelemetryAckTimeoutMs;
         }
@@ -367,7 +374,7 @@ namespace Peat.Edge.Core.Node
                 && TelemetryRecord.EncodedLength(_telemetry.OriginAt(0), _telemetry.SequenceAt(0), (byte)(_telemetry.HopsAt(0) + 1), _telemetry.LengthAt(0)) > room)
             {
                 DropTelemetry(TelemetryOutcome.DroppedTooLarge, _telemetry.OriginAt(0), _telemetry.SequenceAt(0));
-                _telemetry.RemoveOldest(1);
+                RemoveFront();
             }
         }
 
@@ -508,12 +515,12 @@ namespace Peat.Edge.Core.Node
                 _telemetryRefusalsInRow = 0;
                 _recordsPerFrameCap = _recordsPerFrameCap > 0 && _recordsPerFrameCap < TelemetryBody.RecordsMax / 2 ? _recordsPerFrameCap * 2 : 0;
             }
-            else if (ack.FrameBytesMax > 0 && ack.FrameBytesMax < FrameBytesForNextHop())
+            else if (ack.FrameBytesMax > 0 && ack.FrameBytesMax < _sentFrameBytes)
             {
                 // The frame was larger than the parent takes: the next ones are built to its limit, at once (a new
                 // frame, so a new sequence). A record that cannot fit even alone goes when the next frame is built.
-                // Only a limit that shrinks the frames is taken, so such refusals cannot repeat without end; any
-                // other refusal (a limit no smaller, from a confused parent) is one for lack of room.
+                // Only a limit below the refused frame's length is taken, so each such refusal shrinks the frames and
+                // they cannot repeat without end; any other (a confused parent's) is a refusal for lack of room.
                 _nextHopFrameBytesMax = ack.FrameBytesMax;
                 _sentIntact = false;
                 HoldTelemetry(_sentTo, 0);

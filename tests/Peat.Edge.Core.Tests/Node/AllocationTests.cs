@@ -92,17 +92,28 @@ public sealed class AllocationTests
         Assert.Equal(0, after.FramesDropped - before.FramesDropped);
     }
 
-    [Fact]
-    public void Telemetry_up_two_hops_with_lost_acknowledgements_allocates_zero_bytes()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Telemetry_up_two_hops_with_lost_acknowledgements_allocates_zero_bytes(bool largerFramesBelow)
     {
         // Root 1 - relay 2 - leaf 3 on a line, the host loop written out: frames go only to the addressee,
         // every seventh acknowledgement is lost (timeouts, copies, retries); the root's host takes what
         // arrived only every 2 s into an 8-record inbox (refusals, smaller frames), and the leaf's 4-record
-        // buffer overflows (evictions, also of records in flight).
+        // buffer overflows (evictions, also of records in flight). With larger frames below, the relay and
+        // the leaf build 1,200-byte frames under the root's 255: the relay learns the root's limit from a
+        // refusal and drops the leaf's 300-byte records, which no frame of the root's fits; a stranger's
+        // oversize frame to the root every 2 s is refused with its limit.
         NodeLimits limits = new NodeLimits().WithWifiTiming();
         limits.FirstBeaconDelayMsMax = 200;
         NodeLimits rootLimits = limits.Clone();
         rootLimits.TelemetryInboxCount = 8;
+        if (largerFramesBelow)
+        {
+            limits.FrameBytesMax = 1200;
+            limits.TelemetryPayloadBytesMax = 400;
+        }
+
         NodeLimits leafLimits = limits.Clone();
         leafLimits.TelemetryBufferCount = 4;
         var metrics = new[] { new CounterMetrics(), new CounterMetrics(), new CounterMetrics() };
@@ -116,6 +127,16 @@ public sealed class AllocationTests
 
         byte[] frame = new byte[limits.FrameBytesMax];
         byte[] payload = new byte[16];
+        byte[] largePayload = new byte[300];
+        byte[] strangers = new byte[400];
+        int strangersLength = TelemetryBody.WriteHeader(strangers, FrameHeader.Bytes, 1, 8);
+        for (int i = 0; i < 8; i++)
+        {
+            strangersLength = TelemetryRecord.Write(strangers, strangersLength, 9, (uint)i, 0, new byte[30], 0, 30);
+        }
+
+        new FrameHeader(FrameType.Telemetry, FrameFlags.None, 0, 9, 1).WriteTo(strangers, 0);
+        strangersLength += limits.AuthTagBytes;
         long now = 0;
         long acks = 0;
 
@@ -138,6 +159,15 @@ public sealed class AllocationTests
             if (now % 2000 == 0)
             {
                 nodes[1].TrySubmitTelemetry(payload, 0, payload.Length, now, out _);
+                if (largerFramesBelow)
+                {
+                    nodes[0].Receive(strangers, 0, strangersLength, LinkInfo.None, now);
+                }
+            }
+
+            if (largerFramesBelow && now % 5000 == 0)
+            {
+                nodes[2].TrySubmitTelemetry(largePayload, 0, largePayload.Length, now, out _);
             }
 
             bool moved = true;
@@ -200,6 +230,11 @@ public sealed class AllocationTests
         Assert.True(delivered > 1000, "telemetry flowed");
         Assert.True(timeouts > 10 && copies > 10, "lost acknowledgements were exercised");
         Assert.True(refused > 10 && evicted > 10, "refusals and evictions were exercised");
+        if (largerFramesBelow)
+        {
+            Assert.True(metrics[0].Snapshot().DroppedTooLarge - rootBefore.DroppedTooLarge > 100, "oversize frames were refused");
+            Assert.True(metrics[1].Snapshot().TelemetryDroppedTooLarge - relayBefore.TelemetryDroppedTooLarge > 50, "records too large for the root's frames were dropped");
+        }
     }
 
     [Fact]

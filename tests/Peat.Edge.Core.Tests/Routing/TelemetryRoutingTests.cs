@@ -234,6 +234,9 @@ public sealed class TelemetryRoutingTests
         List<uint> sent = SubmitNow(mesh, 1, 24, 40);
 
         Assert.Equal(sent, DeliveredOver(mesh, 12));
+        // One oversize frame, refused with the limit; every frame after it is built to fit (halving the records
+        // instead, as for a full inbox, takes seven oversize frames).
+        Assert.Equal(1, mesh.Metrics[0].Snapshot().DroppedTooLarge);
         Assert.True(mesh.Metrics[0].Snapshot().TelemetryRefused > 0, "the oversize frame was refused, not dropped unanswered");
         Assert.Equal(0, mesh.Nodes[1].TelemetryHeld.Count);
         Assert.Equal(1u, mesh.Nodes[1].ParentId);
@@ -292,6 +295,7 @@ public sealed class TelemetryRoutingTests
     public void A_refusal_naming_a_limit_no_smaller_than_the_frame_is_one_for_lack_of_room_not_a_loop()
     {
         // Taken as a frame limit, it would change nothing: the same frame refused at once, again and again.
+        int limitsFrameBytesMax = Limits().FrameBytesMax;
         var node = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), Limits(), new CounterMetrics(), 3);
         var root = new CraftedNeighbours(node);
         root.Run(0, 5000, (1, CraftedNeighbours.Candidate()));
@@ -306,16 +310,60 @@ public sealed class TelemetryRoutingTests
         var first = NextTelemetryFrame(node, 5000, buffer);
         Assert.True(first.Records >= 2);
 
-        byte[] confused = Refusal(1, 2, first.Sequence, 1200);
+        // The refused frame's own length: no smaller than the frame, though smaller than this node's 255-byte limit.
+        Assert.InRange(first.Length, NodeLimits.FrameBytesFloor, limitsFrameBytesMax - 1);
+        byte[] confused = Refusal(1, 2, first.Sequence, (ushort)first.Length);
         Assert.Equal(ReceiveResult.Accepted, node.Receive(confused, 0, confused.Length, LinkInfo.None, first.AtMs + 10));
         var second = NextTelemetryFrame(node, first.AtMs + 10, buffer);
         Assert.Equal(first.Records / 2, second.Records); // half, as for a full inbox
 
-        byte[] tooLarge = Refusal(1, 2, second.Sequence, 200);
+        ushort limit = (ushort)(second.Length - 1);
+        Assert.True(limit >= NodeLimits.FrameBytesFloor);
+        byte[] tooLarge = Refusal(1, 2, second.Sequence, limit);
         Assert.Equal(ReceiveResult.Accepted, node.Receive(tooLarge, 0, tooLarge.Length, LinkInfo.None, second.AtMs + 10));
         var third = NextTelemetryFrame(node, second.AtMs + 10, buffer);
-        Assert.InRange(third.Length, 1, 200);
+        Assert.InRange(third.Length, 1, limit);
         Assert.Equal(second.AtMs + 10, third.AtMs); // a frame limit is applied at once, without the refusal's wait
+    }
+
+    [Theory]
+    [InlineData("addressed", 1)]
+    [InlineData("for another node", 0)]
+    [InlineData("under emission control", 0)]
+    [InlineData("not telemetry", 0)]
+    public void An_oversize_frame_is_answered_only_by_its_next_hop_and_only_when_it_is_telemetry(string what, int answers)
+    {
+        // On a broadcast medium every neighbour hears a unicast frame: only the node it is for may answer.
+        NodeLimits limits = Limits();
+        var node = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), limits, new CounterMetrics(), 3);
+        node.EmissionControl = what == "under emission control";
+        byte[] frame = new byte[400];
+        int p = TelemetryBody.WriteHeader(frame, FrameHeader.Bytes, what == "for another node" ? 3u : 2u, 8);
+        for (int i = 0; i < 8; i++)
+        {
+            p = TelemetryRecord.Write(frame, p, 9, (uint)i, 0, new byte[30], 0, 30);
+        }
+
+        new FrameHeader(what == "not telemetry" ? FrameType.Command : FrameType.Telemetry, FrameFlags.None, 0, 9, 7).WriteTo(frame, 0);
+        int length = p + limits.AuthTagBytes;
+        Assert.True(length > limits.FrameBytesMax);
+        Assert.Equal(ReceiveResult.DroppedTooLarge, node.Receive(frame, 0, length, LinkInfo.None, 1000));
+
+        byte[] buffer = new byte[limits.FrameBytesMax];
+        var acks = new List<TelemetryAckBody>();
+        while (node.TryDequeueOutgoing(buffer, 0, out int count, out uint to))
+        {
+            Assert.Equal(WireError.None, FrameCodec.TryRead(buffer, 0, count, limits.AuthTagBytes, out FrameHeader header, out int bodyOffset, out int bodyCount));
+            if (header.Type == FrameType.TelemetryAck)
+            {
+                Assert.Equal(9u, to);
+                Assert.Equal(WireError.None, TelemetryAckBody.TryRead(buffer, bodyOffset, bodyCount, out TelemetryAckBody ack));
+                acks.Add(ack);
+            }
+        }
+
+        Assert.Equal(answers, acks.Count);
+        Assert.All(acks, ack => Assert.Equal(new TelemetryAckBody { ToId = 9, AckedSequence = 7, Accepted = false, FrameBytesMax = (ushort)limits.FrameBytesMax }, ack));
     }
 
     [Fact]
@@ -339,7 +387,7 @@ public sealed class TelemetryRoutingTests
         MetricsSnapshot after = mesh.Metrics[2].Snapshot();
         Assert.Equal(20, after.TelemetryForwarded - before.TelemetryForwarded);
         long telemetryFrames = after.FramesSent - before.FramesSent - (after.BeaconsQueued - before.BeaconsQueued);
-        Assert.InRange(telemetryFrames, 1, 2); // in 255-byte frames (four such records each) they would take five
+        Assert.Equal(1, telemetryFrames); // in 255-byte frames (four such records each) they would take five
     }
 
     [Fact]
