@@ -21,7 +21,9 @@ public sealed class AllocationTests
     }
 
     [Fact]
-    public void Steady_state_with_64_neighbours_allocates_zero_bytes()
+    public void Steady_state_with_64_neighbours_allocates_zero_bytes() => SteadyState.AssertAllocatesNothing(SteadyStateWith64Neighbours);
+
+    private long SteadyStateWith64Neighbours()
     {
         const int Neighbours = 64;
         var limits = NodeLimits.Gateway();
@@ -84,18 +86,21 @@ public sealed class AllocationTests
         var after = metrics.Snapshot();
         _output.WriteLine($"{operations} operations, {allocated} bytes allocated; beacons applied {after.BeaconsApplied - before.BeaconsApplied}, "
             + $"lost {after.NeighboursLost - before.NeighboursLost}, added {after.NeighboursAdded - before.NeighboursAdded}, sent {after.FramesSent - before.FramesSent}");
-        Assert.Equal(0, allocated);
         // The run really exercised the paths it claims to.
         Assert.True(after.NeighboursLost - before.NeighboursLost > 100);
         Assert.True(after.NeighboursAdded - before.NeighboursAdded > 100);
         Assert.True(after.FramesSent - before.FramesSent > 100);
         Assert.Equal(0, after.FramesDropped - before.FramesDropped);
+        return allocated;
     }
 
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public void Telemetry_up_two_hops_with_lost_acknowledgements_allocates_zero_bytes(bool largerFramesBelow)
+        => SteadyState.AssertAllocatesNothing(() => TelemetryUpTwoHops(largerFramesBelow));
+
+    private long TelemetryUpTwoHops(bool largerFramesBelow)
     {
         // Root 1 - relay 2 - leaf 3 on a line, the host loop written out: frames go only to the addressee,
         // every seventh acknowledgement is lost (timeouts, copies, retries); the root's host takes what
@@ -226,7 +231,6 @@ public sealed class AllocationTests
         long refused = metrics[0].Snapshot().TelemetryRefused - rootBefore.TelemetryRefused;
         long evicted = metrics[2].Snapshot().TelemetryDroppedOverflow - leafBefore.TelemetryDroppedOverflow;
         _output.WriteLine($"{allocated} bytes allocated; delivered {delivered}, timeouts {timeouts}, copies {copies}, refused {refused}, evicted {evicted}");
-        Assert.Equal(0, allocated);
         Assert.True(delivered > 1000, "telemetry flowed");
         Assert.True(timeouts > 10 && copies > 10, "lost acknowledgements were exercised");
         Assert.True(refused > 10 && evicted > 10, "refusals and evictions were exercised");
@@ -235,6 +239,8 @@ public sealed class AllocationTests
             Assert.True(metrics[0].Snapshot().DroppedTooLarge - rootBefore.DroppedTooLarge > 100, "oversize frames were refused");
             Assert.True(metrics[1].Snapshot().TelemetryDroppedTooLarge - relayBefore.TelemetryDroppedTooLarge > 50, "records too large for the root's frames were dropped");
         }
+
+        return allocated;
     }
 
     [Fact]

@@ -25,6 +25,9 @@ public sealed class TopologyAllocationTests
     [Theory]
     [MemberData(nameof(Strategies))]
     public void Parent_switches_tree_changes_elections_and_lateral_churn_allocate_zero_bytes(string strategyName)
+        => SteadyState.AssertAllocatesNothing(() => ChurnWith(strategyName));
+
+    private long ChurnWith(string strategyName)
     {
         const int Neighbours = 64;
         var limits = NodeLimits.Gateway().WithWifiTiming();
@@ -103,7 +106,6 @@ public sealed class TopologyAllocationTests
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         _output.WriteLine($"{strategyName}: {operations} beacons, {allocated} bytes; parent changes {parentChanges}, partition changes {partitionChanges}, "
             + $"lateral events {lateralEvents}, role/level changes {roleOrLevelChanges}, children now {node.ChildCount}");
-        Assert.Equal(0, allocated);
         Assert.True(parentChanges > 10, "parent selection really switched");
         Assert.True(partitionChanges > 2, "tree changes really happened");
         Assert.True(lateralEvents > 10, "lateral peers really came and went");
@@ -111,5 +113,7 @@ public sealed class TopologyAllocationTests
         {
             Assert.True(roleOrLevelChanges > 2, "the strategy really decided something");
         }
+
+        return allocated;
     }
 }
