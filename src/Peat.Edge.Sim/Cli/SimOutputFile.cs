@@ -64,12 +64,9 @@ namespace Peat.Edge.Sim.Cli
                 {
                     File.Delete(_path);
                 }
-                catch (IOException)
+                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
                 {
                     // Best effort: an empty file left behind is all that is lost.
-                }
-                catch (UnauthorizedAccessException)
-                {
                 }
             }
         }
