@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Wire;
 
 namespace Peat.Edge.Core.Beacons
@@ -79,6 +80,7 @@ namespace Peat.Edge.Core.Beacons
         /// of 1/8 interval for delivery delay. Never for a static peer awaiting a beacon (there is nothing to lose).
         /// The miss count is the one the table cached when the beacon was applied (<see cref="LossMisses"/>).
         /// </summary>
+        [MethodImpl(Inlining.Aggressive)]
         public long LossDeadlineMs()
         {
             if (IsAwaitingBeacon)
@@ -105,6 +107,7 @@ namespace Peat.Edge.Core.Beacons
         private const int LossAverageShift = 5;
 
         /// <summary>The loss average after <paramref name="missed"/> lost slots and one received beacon (at most 32 lost slots are counted).</summary>
+        [MethodImpl(Inlining.Aggressive)]
         internal static ushort AverageLoss(ushort average, int missed)
         {
             int value = average;
@@ -142,6 +145,7 @@ namespace Peat.Edge.Core.Beacons
         }
 
         /// <summary>Beacons that arrived among the <paramref name="window"/> newest slots of a reception mask.</summary>
+        [MethodImpl(Inlining.Aggressive)]
         internal static int ReceivedIn(int mask, int window)
         {
             // Population count of 16 bits, branch-free (nanoFramework has no BitOperations).

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Checks;
 using Peat.Edge.Core.Geo;
 using Peat.Edge.Core.Limits;
@@ -207,6 +208,7 @@ namespace Peat.Edge.Core.Beacons
         // neighbour's sequence further behind than a window is a restart at once: it answered nothing (on LoRa it had
         // died, and its new incarnation went unheard for the rest of the old one's 300 s interval); a late copy of one
         // of its beacons is within a window of the latest, and keeps the reception record it would throw away.
+        [MethodImpl(Inlining.Aggressive)]
         private static bool Restarted(in NeighbourEntry entry, ushort sequence, bool freshStart, long nowMs)
         {
             int step = (ushort)(sequence - entry.LastSequence);
@@ -238,6 +240,7 @@ namespace Peat.Edge.Core.Beacons
         /// deadline, and only moving the earliest one later needs a look at all of them. Nothing is computed
         /// while the cache is stale anyway (a host that has not read it since).
         /// </summary>
+        [MethodImpl(Inlining.Aggressive)]
         private void NoteDeadlineMoved(long beforeMs, in NeighbourEntry moved)
         {
             if (_nextLossDeadlineDirty)

@@ -8,7 +8,7 @@ namespace Peat.Edge.Core.Hierarchy
     /// </summary>
     public interface IHierarchyStrategy
     {
-        /// <summary>True when the level is the parent's level + 1 (any neighbour may be a parent); false when levels are assigned and a parent must sit above.</summary>
+        /// <summary>True when the level is the parent's level + 1 (any neighbour may be a parent); false when levels are assigned and a parent must sit above. Fixed for the strategy's lifetime: the topology engine reads it once.</summary>
         bool LevelFollowsParent { get; }
 
         /// <summary>Hysteresis for leader elections, in percent of score.</summary>

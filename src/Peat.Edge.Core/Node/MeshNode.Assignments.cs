@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Checks;
 using Peat.Edge.Core.Discovery;
 using Peat.Edge.Core.Geo;
@@ -271,6 +272,7 @@ namespace Peat.Edge.Core.Node
         }
 
         /// <summary>Completes the open parent assignment once attached to the pinned parent; fails it Unreachable (and unpins) at its deadline.</summary>
+        [MethodImpl(Inlining.Aggressive)]
         private void CheckParentAssignment()
         {
             if (!_parentAssignmentOpen)
@@ -301,6 +303,7 @@ namespace Peat.Edge.Core.Node
             }
         }
 
+        [MethodImpl(Inlining.Aggressive)]
         private long NextAssignmentDeadlineMs()
         {
             long dueMs = _assignments.NextDeadlineMs;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Checks;
 using Peat.Edge.Core.Metrics;
 using Peat.Edge.Core.Storage;
@@ -163,6 +164,7 @@ namespace Peat.Edge.Core.Node
         }
 
         /// <summary>When telemetry needs the node next: an acknowledgement's deadline, or when held records are due to go up.</summary>
+        [MethodImpl(Inlining.Aggressive)]
         private long NextTelemetryDeadlineMs()
         {
             if (_awaitingAck)
@@ -199,6 +201,7 @@ namespace Peat.Edge.Core.Node
             _telemetryHoldUntilMs = _nowMs + forMs;
         }
 
+        [MethodImpl(Inlining.Aggressive)]
         private bool CanSendTelemetryUp()
         {
             return _topology.ParentId != FrameHeader.NodeIdNone && PartitionIds.IsRootCapable(_topology.PartitionId);
@@ -360,6 +363,7 @@ namespace Peat.Edge.Core.Node
         }
 
         // Room for records in one frame to the parent.
+        [MethodImpl(Inlining.Aggressive)]
         private int RecordRoomBytes()
         {
             return FrameBytesForNextHop() - TelemetryBody.FrameOverheadBytes(_limits.AuthTagBytes);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Beacons;
 using Peat.Edge.Core.Checks;
 using Peat.Edge.Core.Discovery;
@@ -503,6 +504,7 @@ namespace Peat.Edge.Core.Node
             _trickle.CapIntervalMs(_topology.ChildCount > 0 ? _limits.ParentBeaconIntervalMsCap : _limits.BeaconIntervalMsMax);
         }
 
+        [MethodImpl(Inlining.Aggressive)]
         private void Advance(long nowMs)
         {
             if (!_started)

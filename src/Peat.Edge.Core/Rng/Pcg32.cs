@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Checks;
+using Peat.Edge.Core.Wire;
 
 namespace Peat.Edge.Core.Rng
 {
@@ -37,6 +39,7 @@ namespace Peat.Edge.Core.Rng
         }
 
         /// <summary>The next uniformly distributed 32-bit value.</summary>
+        [MethodImpl(Inlining.Aggressive)]
         public uint NextUInt32()
         {
             ulong old = _state;

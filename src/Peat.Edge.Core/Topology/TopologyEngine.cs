@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Beacons;
 using Peat.Edge.Core.Checks;
 using Peat.Edge.Core.Geo;
@@ -42,6 +43,7 @@ namespace Peat.Edge.Core.Topology
         private readonly NodeIdentity _identity;
         private readonly NodeLimits _limits;
         private readonly IHierarchyStrategy _strategy;
+        private readonly bool _levelFollowsParent; // the strategy's, read once: tested for every candidate of every evaluation
         private readonly ParentWeights _weights;
         private readonly NeighbourTable _table;
         private readonly EventSink _events;
@@ -102,6 +104,7 @@ namespace Peat.Edge.Core.Topology
             _identity = identity;
             _limits = limits;
             _strategy = strategy;
+            _levelFollowsParent = strategy.LevelFollowsParent;
             _weights = weights;
             _table = table;
             _events = events;
@@ -291,6 +294,7 @@ namespace Peat.Edge.Core.Topology
             return structural || contender || (_parentId == FrameHeader.NodeIdNone && !_isRoot);
         }
 
+        [MethodImpl(Inlining.Aggressive)]
         private static bool RankMovedAHop(ushort previous, ushort rank)
         {
             int change = rank > previous ? rank - previous : previous - rank;
@@ -346,6 +350,7 @@ namespace Peat.Edge.Core.Topology
         /// <summary>How long a parent suspected by the silent-parent rule stays no candidate: twice the detach hold-down.</summary>
         private long SilentParentHoldMs => 2L * _limits.DetachHoldDownMs;
 
+        [MethodImpl(Inlining.Aggressive)] // one call site, in a loop over the neighbours
         private bool IsHeldSilentParent(uint nodeId, long nowMs)
         {
             return nodeId == _silentParentId && nowMs - _silentSinceMs < SilentParentHoldMs; // table ids are never 0 (none held)
@@ -478,6 +483,7 @@ namespace Peat.Edge.Core.Topology
 
         // The link quality and the rank through the neighbour are computed once, and only for a neighbour that
         // passes the cheap tests (most neighbours of a leaf-heavy mesh cannot parent); Score reads them too.
+        [MethodImpl(Inlining.Aggressive)] // one call site, in a loop over the neighbours
         private bool IsCandidate(in NeighbourEntry entry, int index, bool isParent, long nowMs, out int linkQuality, out int rankThrough)
         {
             linkQuality = 0;
@@ -487,7 +493,7 @@ namespace Peat.Edge.Core.Topology
                 && (entry.Flags & NeighbourFlags.Suspected) == 0 // flags, not IsSuspected: a property call copies the in-struct
                 && !IsHeldSilentParent(entry.NodeId, nowMs)
                 && (isParent || entry.Beacon.LoadPercent < 100)
-                && (_strategy.LevelFollowsParent || entry.Beacon.Level < _level);
+                && (_levelFollowsParent || entry.Beacon.Level < _level);
             if (!eligible)
             {
                 return false;
@@ -562,11 +568,10 @@ namespace Peat.Edge.Core.Topology
         /// <summary>The multi-factor parent score, 0..1000 (<paramref name="rankThrough"/>: <c>Rank.Through(entry's rank, linkQuality)</c>).</summary>
         internal int Score(in NeighbourEntry entry, int linkQuality, int rankThrough)
         {
-            BeaconBody beacon = entry.Beacon;
             int levelScore = 1000;
-            if (!_strategy.LevelFollowsParent)
+            if (!_levelFollowsParent)
             {
-                int gap = _level - beacon.Level;
+                int gap = _level - entry.Beacon.Level;
                 levelScore = gap <= 1 ? 1000 : 1000 / gap;
             }
 
@@ -575,8 +580,10 @@ namespace Peat.Edge.Core.Topology
             int rankScore = (int)(256000L * 2 / rankThrough);
             int half = _limits.ParentDistanceHalfScoreM;
             int distanceScore = entry.DistanceM < 0 ? 500 : (int)(1000L * half / (half + (long)entry.DistanceM));
-            int batteryScore = beacon.BatteryPercent == BeaconBody.BatteryUnknown ? 1000 : beacon.BatteryPercent * 10;
-            int loadScore = (100 - (beacon.LoadPercent > 100 ? 100 : beacon.LoadPercent)) * 10;
+            int battery = entry.Beacon.BatteryPercent; // fields read in place: a copy of the beacon costs more than the score
+            int load = entry.Beacon.LoadPercent;
+            int batteryScore = battery == BeaconBody.BatteryUnknown ? 1000 : battery * 10;
+            int loadScore = (100 - (load > 100 ? 100 : load)) * 10;
             long weighted = ((long)levelScore * _weights.Level) + ((long)rankScore * _weights.Rank) + ((long)distanceScore * _weights.Distance)
                 + ((long)batteryScore * _weights.Battery) + ((long)loadScore * _weights.Load) + ((long)linkScore * _weights.LinkQuality);
             return (int)(weighted / _weights.Sum);
@@ -591,6 +598,7 @@ namespace Peat.Edge.Core.Topology
             return partitionId;
         }
 
+        [MethodImpl(Inlining.Aggressive)]
         private int CandidatePreference(int index, long nowMs)
         {
             NeighbourEntry[] entries = _table.Entries;
@@ -857,6 +865,7 @@ namespace Peat.Edge.Core.Topology
 
         // Tracks entry i as a lateral peer exactly while it is one; the table's Lateral flag says who is
         // tracked, so no lookups are needed.
+        [MethodImpl(Inlining.Aggressive)] // one call site, in a loop over the neighbours
         private void UpdateLateral(NeighbourEntry[] entries, int i, long nowMs)
         {
             bool tracked = (entries[i].Flags & NeighbourFlags.Lateral) != 0;
@@ -880,6 +889,7 @@ namespace Peat.Edge.Core.Topology
             }
         }
 
+        [MethodImpl(Inlining.Aggressive)] // one call site, in a loop over the neighbours
         private bool IsLateral(in BeaconBody beacon)
         {
             bool attached = _rank < Topology.Rank.Max && beacon.Rank < Topology.Rank.Max;
@@ -961,6 +971,7 @@ namespace Peat.Edge.Core.Topology
         }
 
         // Whether a peer is in the election's cell (its bounds set by UpdateLateralsAndElect whenever the cell has a precision).
+        [MethodImpl(Inlining.Aggressive)]
         private bool SameCell(in BeaconBody self, in BeaconBody peer)
         {
             if (_assignedCell.Precision > 0)
