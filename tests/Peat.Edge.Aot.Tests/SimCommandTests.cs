@@ -21,5 +21,29 @@ namespace Peat.Edge.Aot.Tests
             Assert.All(lines, l => Assert.Matches("^[0-9]+\\.[0-9]{6} ", l));
             Assert.Contains("\"scenario\": \"formation\"", File.ReadAllText(report));
         }
+
+        [Fact]
+        public void LinkAreaAndSvgOptionsReachTheSimulator()
+        {
+            using TempDir dir = new TempDir();
+            string svg = dir.File("topology.svg");
+            string report = dir.File("report.json");
+            (int code, string stdout, string stderr) = PeatEdge.RunToEnd(60000, "sim", "--link", "lora", "--area-m", "3000", "--nodes", "10", "--duration-s", "60", "--seed", "2", "--quiet", "--svg", svg, "--report", report);
+            Assert.True(code == 0, stdout + stderr);
+            string picture = File.ReadAllText(svg);
+            Assert.Contains("tour, 10 nodes, lora, seed 2, t = 60 s", picture, StringComparison.Ordinal);
+            Assert.Contains("area 3000 m square, range 3000 m", picture, StringComparison.Ordinal);
+            Assert.Contains("\"link\": \"lora\"", File.ReadAllText(report), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void LossOptionReachesEveryLink()
+        {
+            // Every frame lost: nothing is delivered, and the summary says each was lost to the link.
+            (int code, string stdout, string stderr) = PeatEdge.RunToEnd(60000, "sim", "--scenario", "formation", "--nodes", "10", "--duration-s", "20", "--seed", "2", "--loss", "1");
+            Assert.True(code == 0, stdout + stderr);
+            Assert.Matches("receptions: delivered 0, lost to link [1-9][0-9]*,", stdout);
+            Assert.Contains("formation: never complete", stdout, StringComparison.Ordinal);
+        }
     }
 }

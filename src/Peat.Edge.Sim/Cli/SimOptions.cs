@@ -56,7 +56,7 @@ namespace Peat.Edge.Sim.Cli
         /// <summary>--quiet: no progress lines and no summary; failures are still printed.</summary>
         public bool Quiet { get; set; }
 
-        /// <summary>Not a CLI flag: write the event log (one line per membership event, parent change, fault) here.</summary>
+        /// <summary>--event-log PATH (an addition to the flags): write the event log (one line per membership event, parent change, fault) here.</summary>
         public string? EventLogPath { get; set; }
 
         /// <summary>Null when the options are usable, else one line naming the bad option.</summary>

@@ -1,5 +1,6 @@
 using Peat.Edge.Sim.Cli;
 using Peat.Edge.Sim.Engine;
+using Peat.Edge.Sim.Scenarios;
 using Peat.Edge.Sim.Tests.Support;
 using Xunit;
 
@@ -55,22 +56,34 @@ public sealed class ViolationEndToEndTests
     [Theory]
     [InlineData("formation", 10, 5.0)]
     [InlineData("tour", 100, 300.0)]
-    public void The_runner_exit_code_matches_the_violations_and_failures_print_seed_and_replay(string scenario, int nodes, double durationS)
+    public void A_clean_run_exits_ok_and_says_so(string scenario, int nodes, double durationS)
     {
-        // The runner has no corruption hook; whatever the core does, exit code and text must agree.
-        SimOptions options = Worlds.Options(scenario, nodes, seed: 1, durationS);
         var output = new StringWriter();
-        int exitCode = SimRunner.Run(options, output);
+        Assert.Equal(SimRunner.ExitOk, SimRunner.Run(Worlds.Options(scenario, nodes, seed: 1, durationS), output));
         string text = output.ToString();
-        if (text.Contains("invariants: no violation"))
+        Assert.Contains("invariants: no violation", text);
+        Assert.DoesNotContain("INVARIANT VIOLATION", text);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_run_with_a_violation_exits_failed_and_prints_seed_and_replay(bool quiet)
+    {
+        SimOptions options = Worlds.Options("formation", nodes: 10, seed: 1, durationS: 5);
+        options.Quiet = quiet;
+        var output = new StringWriter();
+        int exitCode = SimRunner.Run(options, ScenarioCatalog.Build(options), output, world =>
         {
-            Assert.Equal(SimRunner.ExitOk, exitCode);
-        }
-        else
-        {
-            Assert.Equal(SimRunner.ExitFailed, exitCode);
-            Assert.Contains("INVARIANT VIOLATION at t=", text);
-            Assert.Contains("seed 1; replay: " + options.ReplayCommand(), text);
-        }
+            Worlds.OverlayOrphans(world);
+            world.DebugParentOverride(1, 3); // node 2 -> 3
+            world.DebugParentOverride(2, 2); // node 3 -> 2
+        });
+
+        Assert.Equal(SimRunner.ExitFailed, exitCode);
+        string text = output.ToString();
+        Assert.Contains("INVARIANT VIOLATION at t=", text);
+        Assert.Contains("seed 1; replay: " + options.ReplayCommand(), text);
+        Assert.Contains(quiet ? " invariant violations; seed 1; replay: " + options.ReplayCommand() : " VIOLATIONS (seed 1); replay: ", text);
     }
 }

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Peat.Edge.Core.Wire;
+using Peat.Edge.Sim.Cli;
 using Peat.Edge.Sim.Engine;
 using Peat.Edge.Sim.Faults;
 using Peat.Edge.Sim.Placement;
 using Peat.Edge.Sim.Reports;
 using Peat.Edge.Sim.Tests.Support;
+using Peat.Edge.Tests.Shared;
 using Xunit;
 
 namespace Peat.Edge.Sim.Tests.Reports;
@@ -30,6 +32,27 @@ public sealed class SvgWriterTests
         world.Run();
         return (world, XDocument.Parse(SvgWriter.Render(world)).Root!);
     });
+
+    [Fact]
+    public void The_README_picture_is_what_the_default_run_draws()
+    {
+        // README.md shows docs/images/tour.svg as the default run's --svg; a change to the simulation or the
+        // drawing that leaves it stale fails here.
+        string dir = Directory.CreateTempSubdirectory("peat-svg-").FullName;
+        try
+        {
+            var options = new SimOptions { Quiet = true, SvgPath = Path.Combine(dir, "tour.svg") };
+            Assert.Equal(SimRunner.ExitOk, SimRunner.Run(options, new StringWriter()));
+            string committed = File.ReadAllText(Path.Combine(SourceRules.RepoRoot, "docs", "images", "tour.svg"));
+            Assert.True(committed == File.ReadAllText(options.SvgPath),
+                "docs/images/tour.svg is not what the default run draws now; regenerate it with "
+                + "`dotnet run -c Release --project src/Peat.Edge.Aot -- sim --quiet --svg docs/images/tour.svg`");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 
     [Fact]
     public void Root_capable_nodes_are_squares_and_the_others_circles()
