@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Checks;
 
 namespace Peat.Edge.Core.Wire
@@ -111,6 +112,7 @@ namespace Peat.Edge.Core.Wire
         /// reader must consume it exactly (<see cref="BeaconBody.TryRead"/> refuses leftover bytes), so
         /// the bytes are read once. The caller dispatches on <see cref="FrameHeader.Type"/>.
         /// </summary>
+        [MethodImpl(Inlining.Aggressive)]
         public static WireError TryRead(byte[] buffer, int offset, int count, int tagBytes, out FrameHeader header, out int bodyOffset, out int bodyCount)
         {
             bodyOffset = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Checks;
 
 namespace Peat.Edge.Core.Wire
@@ -85,6 +86,7 @@ namespace Peat.Edge.Core.Wire
         }
 
         /// <summary>Reads the envelope; any version is returned so the caller can count unsupported ones.</summary>
+        [MethodImpl(Inlining.Aggressive)]
         public static bool TryRead(byte[] buffer, int offset, int count, out FrameHeader header)
         {
             header = default;
