@@ -110,6 +110,70 @@ namespace Peat.Edge.Aot.Tests
         }
 
         [Fact]
+        public void AReaderDisposedWhileItReadsARecordedLogStopsQuietly()
+        {
+            // Dispose closes the recording under the reading thread, and a FileStream closed mid-read can say
+            // NotSupportedException ("Stream does not support reading"): once unhandled on that thread, it took the
+            // whole test host down. The stream here blocks in Read until it is closed, then fails that way.
+            using TempDir dir = new TempDir();
+            string path = dir.Write("recorded.nmea", Gga + "\r\n");
+            LogCapture log = new LogCapture();
+            GpsSettings settings = new GpsSettings { Source = GpsSource.Nmea, Device = path, StaleAfterMs = 3600000 };
+            ClosedUnderReadStream stream = new ClosedUnderReadStream();
+            GpsReader reader = new GpsReader(settings, new MonotonicClock(), log.Log) { OpenRecording = _ => stream };
+            reader.Open();
+            reader.Start();
+            Assert.True(stream.Reading.Wait(5000), "the reader never read");
+            reader.Dispose();
+            Assert.True(stream.Failed.Wait(5000), "the read was not failed by the close");
+            Thread.Sleep(100); // the reading thread handles the failure (a crash of the test host otherwise)
+            Assert.DoesNotContain("gps_read_failed", log.Text);
+        }
+
+        private sealed class ClosedUnderReadStream : Stream
+        {
+            private readonly ManualResetEventSlim _closed = new ManualResetEventSlim();
+
+            public ManualResetEventSlim Reading { get; } = new ManualResetEventSlim();
+
+            public ManualResetEventSlim Failed { get; } = new ManualResetEventSlim();
+
+            public override bool CanRead => !_closed.IsSet;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => false;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                Reading.Set();
+                _closed.Wait();
+                Failed.Set();
+                throw new NotSupportedException("Stream does not support reading.");
+            }
+
+            public override void Flush()
+            {
+            }
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                _closed.Set();
+                base.Dispose(disposing);
+            }
+        }
+
+        [Fact]
         public void AGpsUnpluggedAndReplugged()
         {
             using TempDir dir = new TempDir();

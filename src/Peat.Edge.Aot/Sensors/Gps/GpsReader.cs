@@ -31,6 +31,9 @@ namespace Peat.Edge.Aot.Sensors.Gps
         private readonly SerialPortSlot _port = new SerialPortSlot();
         private Stream? _recording;
 
+        /// <summary>Opens a recorded log for reading (a seam for tests: a stream that fails the way a closed file does).</summary>
+        internal Func<string, Stream> OpenRecording { get; set; } = path => new FileStream(path, FileMode.Open, FileAccess.Read);
+
         public GpsReader(GpsSettings settings, MonotonicClock clock, Log log)
         {
             _settings = settings;
@@ -89,7 +92,7 @@ namespace Peat.Edge.Aot.Sensors.Gps
 
                 if (IsRecordedLog(device))
                 {
-                    _recording = new FileStream(device, FileMode.Open, FileAccess.Read);
+                    _recording = OpenRecording(device);
                     return null;
                 }
             }
@@ -127,6 +130,13 @@ namespace Peat.Edge.Aot.Sensors.Gps
                 catch (TimeoutException) when (!SerialPortSlot.IsGone(_settings.Device))
                 {
                     continue;
+                }
+                catch (Exception) when (_stop.IsCancellationRequested)
+                {
+                    // Dispose closed the port or the recording under this read (a closed FileStream says
+                    // NotSupportedException or ObjectDisposedException): stopping, not a failure. Unhandled on
+                    // this thread it would take the whole process down on the way out.
+                    return;
                 }
                 catch (Exception e) when (e is IOException || e is InvalidOperationException || e is TimeoutException)
                 {

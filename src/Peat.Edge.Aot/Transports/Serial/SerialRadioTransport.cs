@@ -185,6 +185,10 @@ namespace Peat.Edge.Aot.Transports.Serial
                 {
                     continue;
                 }
+                catch (Exception) when (_stop.IsCancellationRequested)
+                {
+                    return; // Disposed under this read, whatever the port says then (as in GpsReader).
+                }
                 catch (Exception e) when (e is IOException || e is InvalidOperationException || e is TimeoutException)
                 {
                     // A frame cut by the loss ends at the next frame's leading zero and is counted as a CRC or
