@@ -5,21 +5,14 @@ namespace Peat.Edge.Core.Beacons
 {
     /// <summary>
     /// One neighbour as the beacon table holds it: its latest beacon plus reception bookkeeping.
-    /// 64 bytes on a 64-bit runtime (a test checks the size; goal ≤ 64): 62 bytes of fields, <see cref="Flags"/>,
-    /// <see cref="LossAverage"/> and <see cref="LossMisses"/> in what was padding. The distance is cached
+    /// 56 bytes on a 64-bit runtime (a test checks the size; goal ≤ 64): 54 bytes of fields, <see cref="Flags"/>,
+    /// <see cref="LossAverage"/> and <see cref="LossMisses"/> the last of them in what was padding. The distance is cached
     /// because parent selection reads it on every evaluation; geohash cells are derived when queried.
     /// </summary>
     public struct NeighbourEntry
     {
         /// <summary>When the latest beacon was applied (host monotonic ms).</summary>
         public long LastHeardMs;
-
-        /// <summary>
-        /// When the neighbour last answered a frame of this node (a telemetry acknowledgement), or 0: proof that it
-        /// is there and that its frames reach this node, as a beacon is. The loss deadline counts from the later of
-        /// the two; link quality, restart and staleness tests stay with beacons (<see cref="LastHeardMs"/>).
-        /// </summary>
-        public long LastAnsweredMs;
 
         /// <summary>The neighbour's id.</summary>
         public uint NodeId;
@@ -85,10 +78,7 @@ namespace Peat.Edge.Core.Beacons
         /// L^m ≤ 10⁻⁴. Over a perfect link that is K announced intervals, at 10% loss 4, at 15% 5, at 25% 7, and
         /// never more than 3K (a neighbour that bad is still noticed gone within three times the usual time). Plus a grace
         /// of 1/8 interval for delivery delay. Never for a static peer awaiting a beacon (there is nothing to lose).
-        /// The miss count is the one the table cached when the beacon was applied (<see cref="LossMisses"/>). Counted
-        /// from the latest beacon or, when later, the latest answer (<see cref="LastAnsweredMs"/>): a parent whose
-        /// acknowledgements keep arriving is not lost because its beacons happened to collide (seen on LoRa: a relay
-        /// dropped the command post 24 s after its last acknowledgement, having missed three 375 s beacons).
+        /// The miss count is the one the table cached when the beacon was applied (<see cref="LossMisses"/>).
         /// </summary>
         [MethodImpl(Inlining.Aggressive)]
         public long LossDeadlineMs()
@@ -99,8 +89,7 @@ namespace Peat.Edge.Core.Beacons
             }
 
             int hintMs = Beacon.IntervalHintMs;
-            long heardMs = LastAnsweredMs > LastHeardMs ? LastAnsweredMs : LastHeardMs;
-            return heardMs + ((long)hintMs * LossMisses) + (hintMs / 8);
+            return LastHeardMs + ((long)hintMs * LossMisses) + (hintMs / 8);
         }
 
         /// <summary>The reception share the loss rule uses, per mille: the worse of the 16-slot window and the running average.</summary>

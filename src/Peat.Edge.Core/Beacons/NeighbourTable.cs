@@ -307,25 +307,6 @@ namespace Peat.Edge.Core.Beacons
         }
 
         /// <summary>
-        /// Records that a neighbour answered a frame of this node at <paramref name="nowMs"/> (an acknowledgement
-        /// addressed to it): its loss deadline counts from here if that is later than its latest beacon. False when
-        /// it is not in the table or is a static peer awaiting a beacon (an answer carries no beacon fields).
-        /// </summary>
-        public bool NoteAnswered(uint nodeId, long nowMs)
-        {
-            int index = IndexOf(nodeId);
-            if (index < 0 || _entries[index].IsAwaitingBeacon)
-            {
-                return false;
-            }
-
-            long deadlineBeforeMs = _nextLossDeadlineDirty ? long.MaxValue : _entries[index].LossDeadlineMs();
-            _entries[index].LastAnsweredMs = nowMs > _entries[index].LastAnsweredMs ? nowMs : _entries[index].LastAnsweredMs;
-            NoteDeadlineMoved(deadlineBeforeMs, _entries[index]);
-            return true;
-        }
-
-        /// <summary>
         /// Marks a neighbour <see cref="NeighbourFlags.Suspected"/> (its uplink frames went unanswered) until its next
         /// beacon is applied; false when it is not in the table or is a static peer awaiting a beacon.
         /// </summary>

@@ -509,8 +509,6 @@ namespace Peat.Edge.Core.Node
                 return ReceiveResult.DroppedStale; // an answer to a frame already settled (a copy, or one overtaken)
             }
 
-            _neighbours.NoteAnswered(header.SourceId, _nowMs); // accepted or refused, the parent is there
-
             if (ack.Accepted)
             {
                 // Even after a timeout: the parent holds them, whatever else happened since (records of the

@@ -222,43 +222,6 @@ public sealed class NeighbourTableTests
         Assert.Equal(1, table.FindInCell(home, true, found, 7));
     }
 
-    [Fact]
-    public void An_answer_moves_the_loss_deadline_to_count_from_it_and_the_earliest_deadline_with_it()
-    {
-        var table = new NeighbourTable(4, K);
-        table.Upsert(10, 1, Beacon(), LinkInfo.None, 1000, 0, out _);
-        table.Upsert(11, 1, Beacon(), LinkInfo.None, 2000, 0, out _);
-        long window = table.NextLossDeadlineMs - 1000; // both heard once, with the same beacon: the same window
-        Assert.True(window > 1000);
-
-        Assert.True(table.NoteAnswered(10, 3500)); // 10 answered a frame of ours after its last beacon
-        Assert.Equal(2000 + window, table.NextLossDeadlineMs); // 11 is the earliest now
-        Assert.False(table.TryRemoveLost(2000 + window - 1, out _));
-        Assert.True(table.TryRemoveLost(2000 + window, out NeighbourEntry lost));
-        Assert.Equal(11u, lost.NodeId);
-        Assert.Equal(3500 + window, table.NextLossDeadlineMs);
-        Assert.False(table.TryRemoveLost(3500 + window - 1, out _));
-        Assert.True(table.TryRemoveLost(3500 + window, out lost));
-        Assert.Equal(10u, lost.NodeId);
-    }
-
-    [Fact]
-    public void An_older_answer_or_one_from_a_stranger_or_an_unheard_static_peer_changes_nothing()
-    {
-        var table = new NeighbourTable(4, K);
-        table.Upsert(10, 1, Beacon(), LinkInfo.None, 1000, 0, out _);
-        long window = table.NextLossDeadlineMs - 1000;
-        Assert.True(table.NoteAnswered(10, 900)); // before the beacon: the beacon still counts
-        Assert.Equal(1000 + window, table.NextLossDeadlineMs);
-        Assert.True(table.NoteAnswered(10, 2000));
-        Assert.True(table.NoteAnswered(10, 1500)); // an answer older than the latest one does not move it back
-        Assert.Equal(2000 + window, table.NextLossDeadlineMs);
-        Assert.False(table.NoteAnswered(99, 3000));
-        Assert.True(table.TrySeedStatic(20));
-        Assert.False(table.NoteAnswered(20, 3000));
-        Assert.Equal(2000 + window, table.NextLossDeadlineMs);
-    }
-
     internal static BeaconBody Beacon() => new()
     {
         Level = 1, Role = NodeRole.Member, Capabilities = Capabilities.CanParent, BatteryPercent = 80,

@@ -291,56 +291,6 @@ public sealed class TelemetryRoutingTests
         return frame.AsSpan(0, length).ToArray();
     }
 
-    private static byte[] Acceptance(uint from, uint to, ushort sequence)
-    {
-        byte[] frame = new byte[64];
-        var body = new TelemetryAckBody { ToId = to, AckedSequence = sequence, Accepted = true };
-        int length = FrameCodec.WriteTelemetryAck(new FrameHeader(FrameType.TelemetryAck, FrameFlags.None, 0, from, sequence), body, 8, frame, 0, frame.Length);
-        return frame.AsSpan(0, length).ToArray();
-    }
-
-    [Fact]
-    public void A_parent_whose_answers_keep_coming_is_kept_while_its_beacons_are_missed_and_lost_once_it_falls_silent()
-    {
-        // Seen on LoRa: a relay dropped the command post, whose beacons had collided three times running, 24 s after
-        // the command post had acknowledged its last frame. Here the parent's beacons (1 s apart, so lost 3.125 s
-        // after the last one) stop reaching the node at 5 s, its acknowledgements do not, for about 9 s (after about
-        // 13 s without a beacon its link quality, which counts beacons only, falls below the keep threshold).
-        var node = new MeshNode(new NodeIdentity(2, Capabilities.CanParent), Limits(), new CounterMetrics(), 3);
-        var root = new CraftedNeighbours(node);
-        root.Run(0, 5000, (1, CraftedNeighbours.Candidate()));
-        Assert.Equal(1u, node.ParentId);
-        byte[] payload = new byte[40];
-        byte[] buffer = new byte[2048];
-        long lastAnswerMs = 0;
-        for (long t = 5500; t < 13000;)
-        {
-            for (int i = 0; i < 12; i++) // a frame's worth: sent at once, not after the flush delay
-            {
-                Assert.True(node.TrySubmitTelemetry(payload, 0, payload.Length, t, out _));
-            }
-
-            var frame = NextTelemetryFrame(node, t, buffer);
-            Assert.InRange(frame.AtMs, t, t + 1000); // soon: answers come more often than the beacons' loss window
-            Assert.Equal(1u, node.ParentId);
-            lastAnswerMs = frame.AtMs + 10;
-            byte[] ack = Acceptance(1, 2, frame.Sequence);
-            Assert.Equal(ReceiveResult.Accepted, node.Receive(ack, 0, ack.Length, LinkInfo.None, lastAnswerMs));
-            t = lastAnswerMs + 1000;
-        }
-
-        Assert.True(lastAnswerMs > 5000 + 3125 + 4000, "the parent outlived its beacons' loss window by far");
-        long nowMs = lastAnswerMs;
-        while (node.ParentId == 1)
-        {
-            nowMs = Math.Max(nowMs, node.NextDeadlineMs);
-            Assert.True(nowMs < lastAnswerMs + 10000, "a silent parent is lost in the end");
-            node.Tick(nowMs);
-        }
-
-        Assert.Equal(lastAnswerMs + 3125, nowMs); // the loss window, counted from the last answer
-    }
-
     [Fact]
     public void A_refusal_naming_a_limit_no_smaller_than_the_frame_is_one_for_lack_of_room_not_a_loop()
     {

@@ -113,7 +113,22 @@ namespace Peat.Edge.Aot.Sensors.Gps
             return !path.StartsWith("/dev/", StringComparison.Ordinal) && (File.GetAttributes(path) & FileAttributes.Device) == 0 && new FileInfo(path).Length > 0;
         }
 
+        /// <summary>Set when the reading thread has ended (for tests: a stop must end it quietly).</summary>
+        internal ManualResetEventSlim ReadLoopEnded { get; } = new ManualResetEventSlim();
+
         private void ReadLoop()
+        {
+            try
+            {
+                ReadUntilStopped();
+            }
+            finally
+            {
+                ReadLoopEnded.Set();
+            }
+        }
+
+        private void ReadUntilStopped()
         {
             byte[] buffer = new byte[256];
             byte[] line = new byte[LineBytesMax];
