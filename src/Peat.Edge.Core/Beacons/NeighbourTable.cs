@@ -39,6 +39,7 @@ namespace Peat.Edge.Core.Beacons
         private readonly NeighbourEntry[] _entries;
         private readonly LossRuleTable _lossRule;
         private readonly uint[] _ids; // _entries[i].NodeId, packed: every received beacon looks its sender up
+        private readonly long[] _lossDeadlines; // _entries[i].LossDeadlineMs(), packed: the rescan for the earliest reads only these
         private int _count;
         private long _nextLossDeadlineMs = long.MaxValue;
         private bool _nextLossDeadlineDirty;
@@ -53,6 +54,7 @@ namespace Peat.Edge.Core.Beacons
             Invariant.InRange(missedBeaconsBeforeLoss >= 1 && missedBeaconsBeforeLoss <= NeighbourEntry.MissesBeforeLossMax / 3, "missedBeaconsBeforeLoss", "must be 1..85 (3K misses are cached in a byte)");
             _entries = new NeighbourEntry[capacity];
             _ids = new uint[capacity];
+            _lossDeadlines = new long[capacity];
             _lossRule = new LossRuleTable(missedBeaconsBeforeLoss);
         }
 
@@ -88,10 +90,10 @@ namespace Peat.Edge.Core.Beacons
                 if (_nextLossDeadlineDirty)
                 {
                     long earliest = long.MaxValue;
+                    long[] deadlines = _lossDeadlines;
                     for (int i = 0; i < _count; i++)
                     {
-                        long deadline = _entries[i].LossDeadlineMs();
-                        earliest = deadline < earliest ? deadline : earliest;
+                        earliest = deadlines[i] < earliest ? deadlines[i] : earliest;
                     }
 
                     _nextLossDeadlineMs = earliest;
@@ -165,7 +167,7 @@ namespace Peat.Edge.Core.Beacons
                 }
 
                 previous = _entries[index].Beacon;
-                return Refresh(ref _entries[index], sequence, beacon, link, nowMs, freshStart);
+                return Refresh(index, ref _entries[index], sequence, beacon, link, nowMs, freshStart);
             }
 
             previous = default;
@@ -185,8 +187,9 @@ namespace Peat.Edge.Core.Beacons
             NeighbourEntry entry = Fresh(nodeId, sequence, NeighbourFlags.None);
             Apply(ref entry, beacon, link, nowMs, freshStart);
             _ids[_count] = nodeId;
-            _entries[_count++] = entry;
-            NoteDeadlineMoved(long.MaxValue, entry);
+            _entries[_count] = entry;
+            int added = _count++;
+            NoteDeadlineMoved(added, long.MaxValue);
             return UpsertOutcome.Added;
         }
 
@@ -197,6 +200,7 @@ namespace Peat.Edge.Core.Beacons
             NeighbourEntry entry = Fresh(_entries[index].NodeId, sequence, _entries[index].Flags & NeighbourFlags.Static);
             Apply(ref entry, beacon, link, nowMs, freshStart);
             _entries[index] = entry;
+            _lossDeadlines[index] = entry.LossDeadlineMs();
             _nextLossDeadlineDirty = true;
         }
 
@@ -236,19 +240,19 @@ namespace Peat.Edge.Core.Beacons
         }
 
         /// <summary>
-        /// Keeps the cached earliest loss deadline without a scan where it can: every beacon moves one entry's
-        /// deadline, and only moving the earliest one later needs a look at all of them. Nothing is computed
-        /// while the cache is stale anyway (a host that has not read it since).
+        /// Stores entry <paramref name="index"/>'s new loss deadline, and keeps the cached earliest one without a
+        /// scan where it can: every beacon moves one entry's deadline, and only moving the earliest one later needs
+        /// a look at all of them (at the packed deadlines, not the entries), when the earliest is next read.
         /// </summary>
         [MethodImpl(Inlining.Aggressive)]
-        private void NoteDeadlineMoved(long beforeMs, in NeighbourEntry moved)
+        private void NoteDeadlineMoved(int index, long beforeMs)
         {
+            long afterMs = _entries[index].LossDeadlineMs();
+            _lossDeadlines[index] = afterMs;
             if (_nextLossDeadlineDirty)
             {
                 return;
             }
-
-            long afterMs = moved.LossDeadlineMs();
 
             if (afterMs <= _nextLossDeadlineMs)
             {
@@ -282,6 +286,7 @@ namespace Peat.Edge.Core.Beacons
             }
 
             _ids[_count] = nodeId;
+            _lossDeadlines[_count] = long.MaxValue; // awaiting a beacon: nothing to lose
             _entries[_count++] = Placeholder(nodeId);
             _nextLossDeadlineDirty = true;
             return true;
@@ -333,7 +338,7 @@ namespace Peat.Edge.Core.Beacons
 
             for (int i = 0; i < _count; i++)
             {
-                if (nowMs >= _entries[i].LossDeadlineMs())
+                if (nowMs >= _lossDeadlines[i])
                 {
                     lost = _entries[i];
                     Drop(i);
@@ -413,9 +418,9 @@ namespace Peat.Edge.Core.Beacons
         // Updates the entry in place (every beacon comes through here; copying the entry out and back was a
         // visible share of a reception).
         // Not a restart (Upsert asked Restarted first), so an older sequence here is stale, and so is one further ahead than the sender could have reached.
-        private UpsertOutcome Refresh(ref NeighbourEntry entry, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs, bool freshStart)
+        private UpsertOutcome Refresh(int index, ref NeighbourEntry entry, ushort sequence, in BeaconBody beacon, in LinkInfo link, long nowMs, bool freshStart)
         {
-            long deadlineBeforeMs = _nextLossDeadlineDirty ? long.MaxValue : entry.LossDeadlineMs();
+            long deadlineBeforeMs = _lossDeadlines[index];
             int step = (ushort)(sequence - entry.LastSequence);
             if (step == 0)
             {
@@ -444,7 +449,7 @@ namespace Peat.Edge.Core.Beacons
             bool changed = entry.Beacon.Level != beacon.Level || entry.Beacon.Role != beacon.Role || entry.Beacon.ParentId != beacon.ParentId
                 || entry.Beacon.PartitionId != beacon.PartitionId || entry.Beacon.Rank != beacon.Rank;
             Apply(ref entry, beacon, link, nowMs, freshStart);
-            NoteDeadlineMoved(deadlineBeforeMs, entry);
+            NoteDeadlineMoved(index, deadlineBeforeMs);
             return changed ? UpsertOutcome.Updated : UpsertOutcome.Refreshed;
         }
 
@@ -500,6 +505,7 @@ namespace Peat.Edge.Core.Beacons
             if (_entries[index].IsStatic)
             {
                 _entries[index] = Placeholder(_entries[index].NodeId);
+                _lossDeadlines[index] = long.MaxValue;
                 _nextLossDeadlineDirty = true;
                 return;
             }
@@ -553,8 +559,10 @@ namespace Peat.Edge.Core.Beacons
             _count--;
             _entries[index] = _entries[_count];
             _ids[index] = _ids[_count];
+            _lossDeadlines[index] = _lossDeadlines[_count];
             _entries[_count] = default;
             _ids[_count] = 0;
+            _lossDeadlines[_count] = long.MaxValue;
             _nextLossDeadlineDirty = true;
         }
     }

@@ -237,19 +237,28 @@ public sealed class NeighbourTableTests
         return beacon;
     }
 
+    // Random steps on one table: each moves the clock on by 0..maxGapMs, picks a neighbour id 1..ids and hands both
+    // to the step, which changes the table and checks it.
+    private static void RandomSteps(int capacity, int ids, int seed, int steps, int maxGapMs, Action<NeighbourTable, Random, uint, long> step)
+    {
+        var table = new NeighbourTable(capacity, K);
+        var random = new Random(seed);
+        long now = 0;
+        for (int i = 0; i < steps; i++)
+        {
+            now += random.Next(0, maxGapMs);
+            step(table, random, (uint)random.Next(1, ids + 1), now);
+        }
+    }
+
     [Fact]
     public void The_cached_earliest_loss_deadline_always_equals_a_scan_of_the_entries()
     {
         // Beacons with gaps, losses, shrinking and growing hints, and expiry: the cache is kept without a
         // scan on most updates, so compare it with the brute-force minimum after every step.
-        var table = new NeighbourTable(8, K);
-        var random = new Random(20261201);
         var sequences = new ushort[12];
-        long now = 0;
-        for (int step = 0; step < 20000; step++)
+        RandomSteps(8, 12, 20261201, 20000, 400, (table, random, id, now) =>
         {
-            now += random.Next(0, 400);
-            uint id = (uint)random.Next(1, 13);
             sequences[id - 1] += (ushort)random.Next(1, 4); // 1 in 3 arrivals follows a lost beacon or two
             var beacon = Beacon();
             beacon.IntervalHintDs = (ushort)random.Next(1, 40);
@@ -271,7 +280,49 @@ public sealed class NeighbourTableTests
             }
 
             Assert.Equal(earliest, table.NextLossDeadlineMs);
-        }
+        });
+    }
+
+    [Fact]
+    public void The_earliest_loss_deadline_stays_a_scan_of_the_entries_through_restarts_removals_static_peers_and_evictions()
+    {
+        // The table keeps every entry's deadline in an array of its own; each way an entry is added, replaced,
+        // refreshed, removed, moved or put back to awaiting a beacon must keep that array, so compare after every step.
+        var sequences = new ushort[10];
+        RandomSteps(6, 10, 20261202, 30000, 300, (table, random, id, now) =>
+        {
+            int action = random.Next(0, 20);
+            if (action == 0)
+            {
+                table.Remove(id, out _);
+            }
+            else if (action == 1)
+            {
+                table.TrySeedStatic(id);
+            }
+            else
+            {
+                bool freshStart = action == 2;
+                sequences[id - 1] = freshStart ? (ushort)random.Next(0, 65536) : (ushort)(sequences[id - 1] + random.Next(1, 4));
+                var beacon = Beacon();
+                beacon.IntervalHintDs = (ushort)random.Next(1, 40);
+                table.Upsert(id, sequences[id - 1], beacon, LinkInfo.None, now, (uint)random.Next(0, 11), freshStart, out _, out _);
+            }
+
+            while (table.TryRemoveLost(now, out NeighbourEntry lost))
+            {
+                Assert.True(now >= lost.LossDeadlineMs());
+            }
+
+            long earliest = long.MaxValue;
+            for (int i = 0; i < table.Count; i++)
+            {
+                Assert.True(table[i].LossDeadlineMs() > now, "an entry past its deadline was not removed");
+                earliest = Math.Min(earliest, table[i].LossDeadlineMs());
+            }
+
+            Assert.Equal(earliest, table.NextLossDeadlineMs);
+        });
     }
 
     [Fact]
