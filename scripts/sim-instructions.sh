@@ -12,20 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=600 nodes=100 top=15 against=
 usage() { echo "sim-instructions.sh: $1 (use --duration-s T, --nodes N, --top K, --against REV)" >&2; exit 2; }
-while [ $# -gt 0 ]; do
-  case $1 in
-    --duration-s|--nodes|--top|--against) [ $# -ge 2 ] || usage "$1 needs a value" ;;
-    *) usage "unknown option $1" ;;
-  esac
-  case $1 in
-    --duration-s) duration=$2 ;;
-    --nodes) nodes=$2 ;;
-    --top) top=$2 ;;
-    --against) against=$2 ;;
-  esac
-  shift 2
-done
-for n in "$duration" "$nodes" "$top"; do [[ "$n" =~ ^[1-9][0-9]*$ ]] || usage "values must be whole numbers of at least 1 (was '$n')"; done
+. scripts/options.sh
+parse_options 'duration-s=duration nodes=nodes top=top against=against' "$@"
+whole_numbers --duration-s "$duration" --nodes "$nodes" --top "$top"
 command -v valgrind >/dev/null || { echo "sim-instructions.sh: needs valgrind (apt-get install -y valgrind)" >&2; exit 2; }
 case $(uname -m) in x86_64) rid=linux-x64 ;; aarch64) rid=linux-arm64 ;; *) echo "sim-instructions.sh: no NativeAOT target for $(uname -m)" >&2; exit 2 ;; esac
 # Symbols stay in the binary (StripSymbols=false) but its DWARF goes: valgrind 3.19 cannot read DWARF 5.

@@ -10,20 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=7 nodes=100 against=
 usage() { echo "sim-speed.sh: $1 (use --runs N, --nodes N, --against REV)" >&2; exit 2; }
-while [ $# -gt 0 ]; do
-  case $1 in
-    --runs|--nodes|--against) [ $# -ge 2 ] || usage "$1 needs a value" ;;
-    *) usage "unknown option $1" ;;
-  esac
-  case $1 in
-    --runs) runs=$2 ;;
-    --nodes) nodes=$2 ;;
-    --against) against=$2 ;;
-  esac
-  shift 2
-done
-[[ "$runs" =~ ^[1-9][0-9]*$ ]] || usage "--runs must be a whole number of at least 1"
-[[ "$nodes" =~ ^[1-9][0-9]*$ ]] || usage "--nodes must be a whole number of at least 1"
+. scripts/options.sh
+parse_options 'runs=runs nodes=nodes against=against' "$@"
+whole_numbers --runs "$runs" --nodes "$nodes"
 out=$(mktemp -d)
 . scripts/revision-build.sh
 for i in $(seq 1 "$runs"); do

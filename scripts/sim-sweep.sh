@@ -18,19 +18,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seeds=10 against= families="churn-lora churn-lora-notelemetry churn-wifi swarm-wifi"
 usage() { echo "sim-sweep.sh: $1 (use --seeds N, --against REV, --families \"NAME ...\")" >&2; exit 2; }
-while [ $# -gt 0 ]; do
-  case $1 in
-    --seeds|--against|--families) [ $# -ge 2 ] || usage "$1 needs a value" ;;
-    *) usage "unknown option $1" ;;
-  esac
-  case $1 in
-    --seeds) seeds=$2 ;;
-    --against) against=$2 ;;
-    --families) families=$2 ;;
-  esac
-  shift 2
-done
-[[ "$seeds" =~ ^[1-9][0-9]*$ ]] || usage "--seeds must be a whole number of at least 1"
+. scripts/options.sh
+parse_options 'seeds=seeds against=against families=families' "$@"
+whole_numbers --seeds "$seeds"
 lora="--scenario churn --nodes 40 --link lora --duration-s 1800"
 options() { # family -> the CLI options of its runs
   case $1 in

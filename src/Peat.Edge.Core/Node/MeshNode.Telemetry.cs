@@ -340,7 +340,7 @@ namespace Peat.Edge.Core.Node
             int most = _recordsPerFrameCap > 0 && _recordsPerFrameCap < TelemetryBody.RecordsMax ? _recordsPerFrameCap : TelemetryBody.RecordsMax;
             while (records < _telemetry.Count && records < most)
             {
-                int bytes = TelemetryRecord.EncodedLength(_telemetry.OriginAt(records), _telemetry.SequenceAt(records), (byte)(_telemetry.HopsAt(records) + 1), _telemetry.LengthAt(records));
+                int bytes = ForwardedRecordBytes(records);
                 if (bytes > room)
                 {
                     break;
@@ -352,6 +352,12 @@ namespace Peat.Edge.Core.Node
 
             Invariant.That(records > 0, "one record always fits a frame (DropRecordsTooLargeForNextHop ran)");
             return records;
+        }
+
+        // The held record's length on the wire, index places from the front, with the hop to the parent counted.
+        private int ForwardedRecordBytes(int index)
+        {
+            return TelemetryRecord.EncodedLength(_telemetry.OriginAt(index), _telemetry.SequenceAt(index), (byte)(_telemetry.HopsAt(index) + 1), _telemetry.LengthAt(index));
         }
 
         // The largest telemetry frame for the parent: this node's frame slot, or less where the parent said it takes less.
@@ -374,8 +380,7 @@ namespace Peat.Edge.Core.Node
         private void DropRecordsTooLargeForNextHop()
         {
             int room = RecordRoomBytes();
-            while (_telemetry.Count > 0
-                && TelemetryRecord.EncodedLength(_telemetry.OriginAt(0), _telemetry.SequenceAt(0), (byte)(_telemetry.HopsAt(0) + 1), _telemetry.LengthAt(0)) > room)
+            while (_telemetry.Count > 0 && ForwardedRecordBytes(0) > room)
             {
                 DropTelemetry(TelemetryOutcome.DroppedTooLarge, _telemetry.OriginAt(0), _telemetry.SequenceAt(0));
                 RemoveFront();
