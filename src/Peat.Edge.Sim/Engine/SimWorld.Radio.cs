@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Peat.Edge.Core.Node;
 using Peat.Edge.Core.Wire;
 using Peat.Edge.Sim.Links;
@@ -22,6 +23,13 @@ namespace Peat.Edge.Sim.Engine
 
         /// <summary>Arrivals a transmission slot holds before it grows (a 100-node Wi-Fi node has about 16 links).</summary>
         private const int ArrivalsInitialCapacity = 32;
+
+        /// <summary>Low bits of an arrival key that hold its draw order: far more arrivals than a frame has links.</summary>
+        private const int ArrivalOrderBits = 24;
+        private const long ArrivalOrderMask = (1L << ArrivalOrderBits) - 1;
+
+        /// <summary>The longest arrival delay after a frame's end that a key holds (2^39 us, six days).</summary>
+        private const ulong MaxArrivalDelayUs = (1UL << (63 - ArrivalOrderBits)) - 1;
 
         private Transmission[] _tx = new Transmission[256];
         private readonly Stack<int> _txFree = new Stack<int>();
@@ -132,6 +140,7 @@ namespace Peat.Edge.Sim.Engine
 
             _tx[slot].Length = count;
             _tx[slot].Sender = sender.Index;
+            _tx[slot].EndUs = endUs;
             _tx[slot].Refs = 1; // held by this loop until the end, so the slot cannot be recycled under it
             double extraLoss = _config.Link.ExtraLossProbability + _faultLoss;
             ReadOnlySpan<RadioLink> links = _graph.LinksOf(sender.Index);
@@ -172,7 +181,7 @@ namespace Peat.Edge.Sim.Engine
                 }
                 else
                 {
-                    AddArrival(ref _tx[slot], endUs + link.ExtraDelayUs + _link.DeliveryDelayUs(_channel), link, receiver.Incarnation);
+                    AddArrival(ref _tx[slot], link.ExtraDelayUs + _link.DeliveryDelayUs(_channel), link, receiver.Incarnation);
                 }
             }
 
@@ -181,24 +190,56 @@ namespace Peat.Edge.Sim.Engine
         }
 
         // Keeps the frame's arrivals in the order they happen (time, then the order they were drawn in:
-        // the order their own events would have had), by insertion: a frame has a few tens at most.
-        private static void AddArrival(ref Transmission tx, long atUs, in RadioLink link, int incarnation)
+        // the order their own events would have had). The arrivals stay where they were drawn; what is
+        // sorted, by insertion (a frame has a few tens at most), is one long per arrival, its delay after
+        // the frame's end above its draw order, so each step of the sort moves 8 bytes, written and read
+        // whole: moving the 24-byte arrivals read back entries just written in narrower pieces, and stalled.
+        private static void AddArrival(ref Transmission tx, long delayUs, in RadioLink link, int incarnation)
         {
-            if (tx.ArrivalCount == tx.Arrivals.Length)
+            int order = tx.ArrivalCount;
+            if (order == tx.Arrivals.Length)
             {
-                Array.Resize(ref tx.Arrivals, tx.Arrivals.Length * 2);
+                Array.Resize(ref tx.Arrivals, order * 2);
+                Array.Resize(ref tx.ArrivalKeys, order * 2);
             }
 
-            Arrival[] arrivals = tx.Arrivals;
-            int index = tx.ArrivalCount;
-            while (index > 0 && arrivals[index - 1].AtUs > atUs)
+            if ((ulong)delayUs > MaxArrivalDelayUs || order > ArrivalOrderMask)
             {
-                arrivals[index] = arrivals[index - 1];
+                ThrowArrivalOutOfRange(delayUs);
+            }
+
+            long key = (delayUs << ArrivalOrderBits) | (long)order;
+            long[] keys = tx.ArrivalKeys;
+            int index = order;
+            while (index > 0 && keys[index - 1] > key)
+            {
+                keys[index] = keys[index - 1];
                 index--;
             }
 
-            arrivals[index] = new Arrival { AtUs = atUs, Order = tx.ArrivalCount, Receiver = link.To, Incarnation = incarnation, RssiDbm = link.RssiDbm, SnrDb = link.SnrDb };
-            tx.ArrivalCount++;
+            keys[index] = key;
+            tx.Arrivals[order] = new Arrival { Receiver = link.To, Incarnation = incarnation, RssiDbm = link.RssiDbm, SnrDb = link.SnrDb };
+            tx.ArrivalCount = order + 1;
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        private static void ThrowArrivalOutOfRange(long delayUs)
+        {
+            throw new InvalidOperationException("a frame's arrival is " + delayUs.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + " us after its end, or it has more arrivals than " + (ArrivalOrderMask + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                + ": outside what an arrival key holds");
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static long ArrivalAtUs(in Transmission tx, int next)
+        {
+            return tx.EndUs + (tx.ArrivalKeys[next] >> ArrivalOrderBits);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int ArrivalOrder(in Transmission tx, int next)
+        {
+            return (int)(tx.ArrivalKeys[next] & ArrivalOrderMask);
         }
 
         // One queue entry stands for all of a frame's arrivals, keyed by the next one: each takes the
@@ -214,7 +255,7 @@ namespace Peat.Edge.Sim.Engine
             tx.FirstSequence = _queue.ReserveSequences(tx.ArrivalCount);
             tx.ArrivalNext = 0;
             tx.Refs++;
-            _queue.Schedule(tx.Arrivals[0].AtUs, tx.FirstSequence + tx.Arrivals[0].Order, new SimEvent(SimEventKind.Arrival, -1, slot));
+            _queue.Schedule(ArrivalAtUs(tx, 0), tx.FirstSequence + ArrivalOrder(tx, 0), new SimEvent(SimEventKind.Arrival, -1, slot));
         }
 
         // The frame's next arrival is due (its entry is at the head of the queue): move the entry to the one
@@ -225,7 +266,7 @@ namespace Peat.Edge.Sim.Engine
             bool last;
             {
                 ref Transmission tx = ref _tx[slot]; // not held over Deliver: a transmission there may grow _tx
-                arrival = tx.Arrivals[tx.ArrivalNext++];
+                arrival = tx.Arrivals[ArrivalOrder(tx, tx.ArrivalNext++)];
                 last = tx.ArrivalNext == tx.ArrivalCount;
                 if (last)
                 {
@@ -234,8 +275,7 @@ namespace Peat.Edge.Sim.Engine
                 }
                 else
                 {
-                    ref Arrival next = ref tx.Arrivals[tx.ArrivalNext];
-                    _queue.ReplaceNext(next.AtUs, tx.FirstSequence + next.Order, new SimEvent(SimEventKind.Arrival, -1, slot));
+                    _queue.ReplaceNext(ArrivalAtUs(tx, tx.ArrivalNext), tx.FirstSequence + ArrivalOrder(tx, tx.ArrivalNext), new SimEvent(SimEventKind.Arrival, -1, slot));
                 }
             }
 
@@ -345,6 +385,7 @@ namespace Peat.Edge.Sim.Engine
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private bool IsCut(in AirState a, in AirState b)
         {
             return a.Isolated || b.Isolated || (_partitioned && a.WestSide != b.WestSide);
@@ -364,6 +405,7 @@ namespace Peat.Edge.Sim.Engine
 
             _tx[_txUsed].Buffer = new byte[_config.Link.MtuBytes];
             _tx[_txUsed].Arrivals = new Arrival[ArrivalsInitialCapacity];
+            _tx[_txUsed].ArrivalKeys = new long[ArrivalsInitialCapacity];
             return _txUsed++;
         }
 
@@ -411,14 +453,20 @@ namespace Peat.Edge.Sim.Engine
             public int Sender;
             public int Refs;
 
-            /// <summary>Links without collision modelling: the frame's arrivals in order (grown when a node has more links).</summary>
+            /// <summary>When the frame's airtime ends (its arrivals are due after it).</summary>
+            public long EndUs;
+
+            /// <summary>Links without collision modelling: the frame's arrivals in the order drawn (grown when a node has more links).</summary>
             public Arrival[] Arrivals;
+
+            /// <summary>The arrivals' keys in delivery order: delay after <see cref="EndUs"/> above the draw order (<see cref="ArrivalOrderBits"/> bits).</summary>
+            public long[] ArrivalKeys;
             public int ArrivalCount;
 
             /// <summary>The next arrival to deliver.</summary>
             public int ArrivalNext;
 
-            /// <summary>The sequence number of the first arrival drawn (each arrival's is this plus its <see cref="Arrival.Order"/>).</summary>
+            /// <summary>The sequence number of the first arrival drawn (each arrival's is this plus its draw order).</summary>
             public long FirstSequence;
         }
 
@@ -426,8 +474,6 @@ namespace Peat.Edge.Sim.Engine
         // link up again when the frame arrives missed the cache.
         private struct Arrival
         {
-            public long AtUs;
-            public int Order;
             public int Receiver;
 
             /// <summary>The receiver's incarnation when the frame went out.</summary>

@@ -22,6 +22,9 @@ namespace Peat.Edge.Sim.Links
         /// <summary>Bits per second on the air (Wi-Fi airtime = 8·bytes / bitrate; LoRa's is the Semtech formula, this is informational).</summary>
         public double BitrateBps { get; init; }
 
+        /// <summary>The largest value of each delay part (<see cref="DelayMs"/>, <see cref="DelayJitterMs"/>, <see cref="PerLinkDelayMsMax"/>).</summary>
+        public const double DelayMsMax = 60_000;
+
         /// <summary>Fixed part of the delivery delay after the frame's airtime (MAC, stack, propagation).</summary>
         public double DelayMs { get; init; }
 
@@ -160,7 +163,7 @@ namespace Peat.Edge.Sim.Links
         {
             if (!(RangeM > 0)) return "LinkParameters.RangeM must be positive";
             if (!(BitrateBps > 0)) return "LinkParameters.BitrateBps must be positive";
-            if (!(DelayMs >= 0) || !(DelayJitterMs >= 0) || !(PerLinkDelayMsMax >= 0)) return "LinkParameters delays must be >= 0";
+            if (!IsDelay(DelayMs) || !IsDelay(DelayJitterMs) || !IsDelay(PerLinkDelayMsMax)) return "LinkParameters delays must be 0..60000 ms";
             if (!IsProbability(ExtraLossProbability)) return "LinkParameters.ExtraLossProbability must be 0..1";
             if (!IsProbability(AsymmetryProbability)) return "LinkParameters.AsymmetryProbability must be 0..1";
             if (!IsProbability(AsymmetricExtraLoss)) return "LinkParameters.AsymmetricExtraLoss must be 0..1";
@@ -171,6 +174,12 @@ namespace Peat.Edge.Sim.Links
             if (CodingRate < 1 || CodingRate > 4) return "LinkParameters.CodingRate must be 1..4 (4/5..4/8)";
             if (!(BandwidthHz > 0)) return "LinkParameters.BandwidthHz must be positive";
             return null;
+        }
+
+        // A minute bounds every delay part: far beyond any radio, and well inside what the radio's arrival keys and per-link delays hold.
+        private static bool IsDelay(double ms)
+        {
+            return ms >= 0 && ms <= DelayMsMax;
         }
 
         private static bool IsProbability(double value)

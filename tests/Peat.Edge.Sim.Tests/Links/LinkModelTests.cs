@@ -101,6 +101,24 @@ public sealed class LinkModelTests
     }
 
     // Nodes at the given positions that never beacon on their own, for long enough to send every frame.
+    [Theory]
+    [InlineData(nameof(LinkParameters.DelayMs))]
+    [InlineData(nameof(LinkParameters.DelayJitterMs))]
+    [InlineData(nameof(LinkParameters.PerLinkDelayMsMax))]
+    public void A_delay_part_outside_zero_to_a_minute_is_refused_by_name_of_the_rule(string field)
+    {
+        LinkParameters wifi = LinkParameters.Wifi();
+        LinkParameters With(double ms) => field == nameof(LinkParameters.DelayMs) ? wifi with { DelayMs = ms }
+            : field == nameof(LinkParameters.DelayJitterMs) ? wifi with { DelayJitterMs = ms } : wifi with { PerLinkDelayMsMax = ms };
+
+        Assert.Null(With(0).Validate());
+        Assert.Null(With(LinkParameters.DelayMsMax).Validate());
+        foreach (double bad in new[] { -1, LinkParameters.DelayMsMax + 1, double.NaN, double.PositiveInfinity })
+        {
+            Assert.Equal("LinkParameters delays must be 0..60000 ms", With(bad).Validate());
+        }
+    }
+
     private static SimWorld SilentWorld(LinkParameters link, double areaM, params (double X, double Y)[] positions)
     {
         return Worlds.Silent(Worlds.HandPlaced(link, areaM, 1200, positions));
