@@ -146,6 +146,31 @@ namespace Peat.Edge.Aot.Tests
         }
 
         [Fact]
+        public void ATransportDisposedWhileItsReadWaitsStopsQuietly()
+        {
+            // Dispose closes the port under the reading thread: whatever the read then throws, the thread must end
+            // without taking it for a lost device (no loss, no reopen, nothing logged) and without an unhandled
+            // exception, which would take the whole host down.
+            using TempDir dir = new TempDir();
+            using SocatPair pty = new SocatPair(dir);
+            LogCapture log = new LogCapture();
+            SerialSettings settings = new SerialSettings { Device = pty.A, BaudRate = 115200, FrameBytesMax = 255, AirBitrateBps = 1000000, DutyCyclePercent = 100 };
+            SerialRadioTransport transport = new SerialRadioTransport(settings, log.Log);
+            transport.Open();
+            Inbox inbox = new Inbox(64);
+            transport.Start(inbox);
+            Assert.True(SendUntilReceived(pty.B, SerialFramingTests.Frame(1, 48), inbox, 10000), "the transport never read");
+            Thread.Sleep(50); // back in a read, waiting for the next bytes
+
+            transport.Dispose();
+            Assert.True(transport.ReadLoopEnded.Wait(5000), "the reading thread did not end:\n" + log.Text);
+            Thread.Sleep(300); // a reopen attempt, had the loop taken the close for a loss, would show by now
+            Assert.Equal(0, Counters.Read(transport, "serial_device_lost"));
+            Assert.Equal(0, Counters.Read(transport, "serial_reopen_attempts"));
+            Assert.Equal(0, log.Count("serial_device_lost"));
+        }
+
+        [Fact]
         public void ThePortOfAnUnpluggedDeviceClosesWithAWriteStuckInIt()
         {
             using TempDir dir = new TempDir();

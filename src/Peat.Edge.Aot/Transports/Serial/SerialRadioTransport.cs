@@ -159,7 +159,22 @@ namespace Peat.Edge.Aot.Transports.Serial
             });
         }
 
+        /// <summary>Set when the reading thread has ended (for tests: a stop must end it quietly).</summary>
+        internal ManualResetEventSlim ReadLoopEnded { get; } = new ManualResetEventSlim();
+
         private void ReadLoop(Inbox inbox)
+        {
+            try
+            {
+                ReadUntilStopped(inbox);
+            }
+            finally
+            {
+                ReadLoopEnded.Set();
+            }
+        }
+
+        private void ReadUntilStopped(Inbox inbox)
         {
             byte[] buffer = new byte[512];
             Action<byte[], int> onFrame = (frame, count) =>
