@@ -182,20 +182,38 @@ namespace Peat.Edge.Core.Limits
         public int BeaconHintMsMax => BeaconIntervalMsMax + (int)((long)BeaconIntervalMsMax * BeaconJitterPercent / 100) + Wire.BeaconBody.IntervalHintUnitMs;
 
         /// <summary>
-        /// How long a node stays detached before it forgets its feasibility floor or roots a fallback
-        /// tree: by then every former descendant has dropped it, having heard its poison (beaconed at Imin
-        /// from the moment it detaches) or timed it out (K of its announced intervals over a good link plus
-        /// the loss rule's 1/8 grace, whatever interval it announced last).
+        /// How long a node stays detached before it counts as cut off (power-on listening, fallback rooting):
+        /// by then every former descendant over a good link has dropped it, having heard its poison (beaconed
+        /// at Imin from the moment it detaches) or timed it out (K of its announced intervals plus the loss
+        /// rule's 1/8 grace, whatever interval it announced last). Its floor it keeps longer
+        /// (<see cref="FeasibilityFloorHoldMs"/>): over a bad link a neighbour keeps it up to 3K intervals.
         /// </summary>
         public int DetachHoldDownMs => (MissedBeaconsBeforeLoss * BeaconHintMsMax) + (BeaconHintMsMax / 8) + BeaconIntervalMsMin;
 
         /// <summary>
-        /// How long after power-on a node sets <c>FrameFlags.FreshStart</c> on its beacons: the longest a
-        /// neighbour with the same loss rule can keep the previous incarnation's entry (3K of the longest
-        /// interval hint, the rule's most over a bad link, plus its 1/8 grace), so whichever beacon of the new
-        /// incarnation such a neighbour hears first tells it of the restart. Wi-Fi 8.5 s, LoRa about 50 min.
+        /// The longest a neighbour with the same loss rule keeps this node's entry after the last beacon it heard
+        /// from it: 3K of the longest interval hint (the rule's most, over a bad link) plus its 1/8 grace. A
+        /// neighbour that missed everything since still holds what that beacon said. Wi-Fi 10 s, LoRa about 57 min.
         /// </summary>
-        public int FreshStartAnnounceMs => (3 * MissedBeaconsBeforeLoss * BeaconHintMsMax) + (BeaconHintMsMax / 8);
+        public int NeighbourEntryLifetimeMsMax => (3 * MissedBeaconsBeforeLoss * BeaconHintMsMax) + (BeaconHintMsMax / 8);
+
+        /// <summary>
+        /// How long after power-on a node sets <c>FrameFlags.FreshStart</c> on its beacons: the longest a
+        /// neighbour can keep the previous incarnation's entry (<see cref="NeighbourEntryLifetimeMsMax"/>), so
+        /// whichever beacon of the new incarnation such a neighbour hears first tells it of the restart.
+        /// </summary>
+        public int FreshStartAnnounceMs => NeighbourEntryLifetimeMsMax;
+
+        /// <summary>
+        /// The longest a node keeps a feasibility floor after it last announced a finite rank: until no
+        /// neighbour can still hold that beacon (<see cref="NeighbourEntryLifetimeMsMax"/>, plus Imin for
+        /// delivery). A detached node forgets its floor by the intervals it actually announced, which is sooner
+        /// for a parent; this bound is how long a tree's floor is remembered unused, and the silent-parent hold
+        /// outlasts it. The detach hold-down is shorter (K intervals): a neighbour that missed the poison over a
+        /// bad link could still take the node on its old rank after it, while the node, its floor gone, took
+        /// that neighbour's subtree (the simulator's swarm seed 114 closed a loop of two that way). Wi-Fi 10.3 s, LoRa 57 min.
+        /// </summary>
+        public int FeasibilityFloorHoldMs => NeighbourEntryLifetimeMsMax + BeaconIntervalMsMin;
 
         /// <summary>
         /// How long a node stays with a parent that floats (lost its own parent) before it takes another

@@ -480,7 +480,7 @@ namespace Peat.Edge.Core.Node
             Invariant.That(length > 0, "a beacon always fits a frame slot (FrameBytesMax >= FrameBytesFloor)");
             _outgoing.CommitEnqueue(length, destinationId);
             _metrics.BeaconQueued();
-            _topology.OnBeaconSent(_nowMs);
+            _topology.OnBeaconSent(body.IntervalHintMs, _nowMs);
             return true;
         }
 

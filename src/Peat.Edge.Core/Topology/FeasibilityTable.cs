@@ -12,7 +12,8 @@ namespace Peat.Edge.Core.Topology
     /// its former subtree dissolves or re-attaches elsewhere.
     /// Fixed capacity; when full, the entry used longest ago (not the current tree) is replaced.
     /// Entries are forgotten after <c>memoryMs</c> without use, when no stale route through this node
-    /// can remain (every neighbour drops a silent node after K announced intervals).
+    /// can remain (<c>NodeLimits.FeasibilityFloorHoldMs</c>: every neighbour has replaced or dropped the
+    /// beacon that announced it, within 3K of its intervals however bad the link).
     /// </summary>
     public sealed class FeasibilityTable
     {
@@ -57,7 +58,7 @@ namespace Peat.Edge.Core.Topology
             }
         }
 
-        /// <summary>Forgets the floor of a tree (after a detach hold-down: no descendant is left).</summary>
+        /// <summary>Forgets the floor of a tree (detached for <c>NodeLimits.FeasibilityFloorHoldMs</c>: nobody holds a rank of this node in it any more).</summary>
         public void ResetFloor(ushort partitionId, long nowMs)
         {
             int index = IndexOf(partitionId, nowMs);

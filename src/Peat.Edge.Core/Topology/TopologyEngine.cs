@@ -74,6 +74,10 @@ namespace Peat.Edge.Core.Topology
 
         private readonly bool _mayHaveDescendants;
         private bool _poisonAnnounced;
+
+        // Until when a neighbour may still hold a beacon of this node that announced a finite rank (the latest
+        // such beacon's time plus 3K of the interval it announced, the loss rule's most, plus grace and Imin).
+        private long _finiteRankHeldUntilMs;
         private uint _challengerId;
         private long _challengerSinceMs;
         private long _startMs;
@@ -110,7 +114,7 @@ namespace Peat.Edge.Core.Topology
             _events = events;
             _trickle = trickle;
             _random = random;
-            _feasibility = new FeasibilityTable(limits.FeasibleTreeCapacity, 2L * limits.DetachHoldDownMs);
+            _feasibility = new FeasibilityTable(limits.FeasibleTreeCapacity, limits.FeasibilityFloorHoldMs);
             _laterals = new PeerSet(limits.LateralPeerCapacity);
             _childIds = new uint[limits.NeighbourCapacity];
             _ownRootCapableWeight = PartitionIds.Compose(true, identity.RootPriority, 0);
@@ -170,6 +174,7 @@ namespace Peat.Edge.Core.Topology
             if (_parentId == FrameHeader.NodeIdNone && !_isRoot)
             {
                 dueMs = Earliest(dueMs, _detachedSinceMs + _limits.DetachHoldDownMs, nowMs);
+                dueMs = Earliest(dueMs, _finiteRankHeldUntilMs, nowMs);
                 dueMs = Earliest(dueMs, _detachedSinceMs + _limits.FloatingParentGraceMs, nowMs);
                 dueMs = Earliest(dueMs, _detachedSinceMs + _limits.FallbackRootWaitMs, nowMs);
                 dueMs = Earliest(dueMs, _startMs + _limits.DetachHoldDownMs, nowMs);
@@ -222,13 +227,19 @@ namespace Peat.Edge.Core.Topology
         private long ListenBeforeRootMs => (long)(NodeIdentity.RootPriorityMax - _identity.RootPriority) * _limits.BeaconIntervalMsMin / 8;
 
         /// <summary>
-        /// Records what this node announced (the feasibility floor only counts announced ranks, since
-        /// those are what descendants derived their ranks from).
+        /// Records what this node announced with <paramref name="intervalHintMs"/> (the feasibility floor only
+        /// counts announced ranks, since those are what descendants derived their ranks from), and how long a
+        /// neighbour that hears nothing more may keep that rank: up to 3K of the announced interval.
         /// </summary>
-        public void OnBeaconSent(long nowMs)
+        public void OnBeaconSent(int intervalHintMs, long nowMs)
         {
             _feasibility.NoteAnnounced(_partitionId, _rank, nowMs);
             _poisonAnnounced = _rank == Topology.Rank.Infinite;
+            if (!_poisonAnnounced)
+            {
+                long heldUntilMs = nowMs + (3L * _limits.MissedBeaconsBeforeLoss * intervalHintMs) + (intervalHintMs / 8) + _limits.BeaconIntervalMsMin;
+                _finiteRankHeldUntilMs = heldUntilMs > _finiteRankHeldUntilMs ? heldUntilMs : _finiteRankHeldUntilMs;
+            }
         }
 
         /// <summary>Pins a parent (directed assignment); 0 releases the pin. The pinned node wins whenever it is a feasible candidate.</summary>
@@ -347,8 +358,11 @@ namespace Peat.Edge.Core.Topology
             }
         }
 
-        /// <summary>How long a parent suspected by the silent-parent rule stays no candidate: twice the detach hold-down.</summary>
-        private long SilentParentHoldMs => 2L * _limits.DetachHoldDownMs;
+        /// <summary>
+        /// How long a parent suspected by the silent-parent rule stays no candidate: until the node's floor is gone
+        /// (a deeper working path ranks above it), and a hold-down more for the node to take that path.
+        /// </summary>
+        private long SilentParentHoldMs => (long)_limits.FeasibilityFloorHoldMs + _limits.DetachHoldDownMs;
 
         [MethodImpl(Inlining.Aggressive)] // one call site, in a loop over the neighbours
         private bool IsHeldSilentParent(uint nodeId, long nowMs)
@@ -802,9 +816,10 @@ namespace Peat.Edge.Core.Topology
             }
 
             SetRank(Topology.Rank.Infinite, nowMs);
-            if (nowMs - _detachedSinceMs >= _limits.DetachHoldDownMs)
+            if (nowMs >= _finiteRankHeldUntilMs)
             {
-                // Every former descendant has dropped us by now (heard the poison, or timed us out).
+                // No neighbour holds a finite rank of ours by now (it heard the poison, or timed us out, however
+                // bad its link): the K-interval hold-down is not enough for that (NodeLimits.FeasibilityFloorHoldMs).
                 _feasibility.ResetFloor(_partitionId, nowMs);
             }
         }

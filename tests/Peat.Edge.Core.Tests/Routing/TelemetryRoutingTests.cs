@@ -577,7 +577,7 @@ public sealed class TelemetryRoutingTests
         // Root 1; relay 2 (deaf to the leaf's frames) one hop from the root; relays 3 - 4 a working path a hop
         // deeper; leaf 5 hears 2 and 4. Taken back on its next beacon after each suspicion, the deaf relay kept the
         // leaf for good: the working path ranks above the leaf's feasibility floor (a review found 18 suspicions and
-        // 0 of 180 records delivered in 1,800 s). Held off for twice the detach hold-down, the floor is reset first.
+        // 0 of 180 records delivered in 1,800 s). Held off past the floor's hold and a hold-down more, the floor is reset first.
         NodeLimits limits = Limits();
         var mesh = new NodeHarness(
             5,

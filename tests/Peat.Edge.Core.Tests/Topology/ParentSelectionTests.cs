@@ -207,6 +207,61 @@ public sealed class ParentSelectionTests
     }
 
     [Fact]
+    public void A_detached_node_keeps_its_floor_until_no_neighbour_can_hold_its_last_finite_rank()
+    {
+        // Over a bad link a neighbour keeps an entry for up to 3K of its announced intervals, and one that missed
+        // the poison still holds this node's last finite rank. Had the floor gone after the K-interval hold-down,
+        // this node could take that neighbour (or its subtree) while the neighbour took it on that rank: the
+        // simulator's swarm seed 114 closed a loop of two that way. A sibling at the same rank is the probe:
+        // infeasible while the floor stands, taken once it is gone. Wi-Fi timing, beacons every 250 ms.
+        NodeLimits wifi = NodeLimits.Gateway().WithWifiTiming();
+        var node = Node(out var crafted, limits: wifi);
+        BeaconBody parent = CraftedNeighbours.Candidate();
+        BeaconBody sibling = default;
+        byte[] frame = new byte[wifi.FrameBytesMax];
+        long lastFiniteMs = -1, heldUntilMs = -1, detachedAt = -1, takenAt = -1;
+        for (long t = 0; t <= 60_000 && takenAt < 0; t += 250)
+        {
+            if (t < 3000)
+            {
+                crafted.Send(10, parent, t); // then silent: lost
+            }
+            else
+            {
+                crafted.Send(20, sibling, t);
+            }
+
+            node.Tick(t);
+            while (node.TryDequeueOutgoing(frame, 0, out int count, out _))
+            {
+                Assert.Equal(WireError.None, FrameCodec.TryRead(frame, 0, count, wifi.AuthTagBytes, out _, out int bodyOffset, out int bodyCount));
+                Assert.Equal(WireError.None, BeaconBody.TryRead(frame, bodyOffset, bodyCount, out BeaconBody own));
+                if (own.Rank < Rank.Max)
+                {
+                    lastFiniteMs = t;
+                    heldUntilMs = Math.Max(heldUntilMs, t + (3L * wifi.MissedBeaconsBeforeLoss * own.IntervalHintMs) + (own.IntervalHintMs / 8));
+                }
+            }
+
+            if (t == 2750)
+            {
+                Assert.Equal(10u, node.ParentId);
+                sibling = CraftedNeighbours.Candidate(rank: node.Rank);
+                sibling.ParentId = 99;
+            }
+
+            detachedAt = detachedAt < 0 && t > 3000 && node.Rank == Rank.Infinite ? t : detachedAt;
+            takenAt = node.ParentId == 20 ? t : -1;
+        }
+
+        Assert.True(detachedAt > 0 && lastFiniteMs > 0, "the node never detached");
+        Assert.True(takenAt > 0, "the sibling was never taken, even after the floor was gone");
+        Assert.True(takenAt >= heldUntilMs, $"taken at {takenAt} ms, while a neighbour could hold the rank announced at {lastFiniteMs} ms until {heldUntilMs} ms");
+        Assert.True(takenAt - detachedAt > wifi.DetachHoldDownMs + 1000, "taken when the K-interval hold-down ended");
+        Assert.InRange(takenAt, heldUntilMs, heldUntilMs + wifi.BeaconIntervalMsMin + 500); // and not held longer than that
+    }
+
+    [Fact]
     public void A_node_that_cannot_parent_has_no_descendants_and_takes_any_attached_parent()
     {
         var leaf = new MeshNode(new NodeIdentity(2000, Capabilities.Sensor), Limits, NoOpMetrics.Instance, 3);

@@ -117,6 +117,17 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public void A_detached_relay_keeps_its_floor_while_a_neighbour_that_missed_its_poison_may_take_it()
+    {
+        // Found by a sweep of 120 swarm seeds (docs/performance.md, "A loop of two after a floor reset"): in a 60%
+        // loss burst relay 87 lost its parent, forgot its floor after the K-interval hold-down and took relay 14,
+        // which had heard none of its beacons since and took 87 on its 3.9 s old rank: 14 -> 87 -> 14 for 1.5 s.
+        SimWorld world = Worlds.FromOptions(Worlds.Options("swarm", nodes: 100, seed: 114, durationS: 300, link: "wifi"));
+        world.Run();
+        Assert.True(world.InvariantViolationCount == 0, $"{world.InvariantViolationCount} violations; replay: {world.ReplayCommand}");
+    }
+
+    [Fact]
     public void A_lora_relay_that_suspects_its_busy_root_takes_it_again_on_its_next_beacon()
     {
         // Found by this simulator: the relay for 30 nodes suspected the command post after unanswered telemetry
