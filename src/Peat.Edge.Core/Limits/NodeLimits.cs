@@ -232,6 +232,14 @@ namespace Peat.Edge.Core.Limits
         /// </summary>
         public int FallbackRootWaitMs => 3 * DetachHoldDownMs;
 
+        /// <summary>
+        /// How long a node floats with a parent that announces an infinite rank before it lets go of it: time
+        /// for a detached parent to root a fallback tree (<see cref="FallbackRootWaitMs"/>) and tell it, and a
+        /// hold-down more. A float that lasts longer has no head: it is a loop whose ranks counted up to
+        /// infinity, which every member would otherwise keep for good (the simulator's swarm seed 265).
+        /// </summary>
+        public int FloatingMaxMs => FallbackRootWaitMs + DetachHoldDownMs;
+
         /// <summary>Timing for Wi-Fi (UDP, ESP-NOW): fast beacons so a lost parent is noticed within seconds.</summary>
         public NodeLimits WithWifiTiming()
         {

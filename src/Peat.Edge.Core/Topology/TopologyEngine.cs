@@ -78,6 +78,12 @@ namespace Peat.Edge.Core.Topology
         // Until when a neighbour may still hold a beacon of this node that announced a finite rank (the latest
         // such beacon's time plus 3K of the interval it announced, the loss rule's most, plus grace and Imin).
         private long _finiteRankHeldUntilMs;
+
+        // Trees that children of this node came from, until their subtrees can no longer hold beacons from there:
+        // such a subtree still announces that tree to the neighbours that have not heard it move.
+        private const int ArrivedFromTreesCapacity = 4;
+        private readonly ushort[] _arrivedFromTrees = new ushort[ArrivedFromTreesCapacity];
+        private readonly long[] _arrivedFromUntilMs = new long[ArrivedFromTreesCapacity];
         private uint _challengerId;
         private long _challengerSinceMs;
         private long _startMs;
@@ -183,6 +189,7 @@ namespace Peat.Edge.Core.Topology
             }
             else if (_parentId != FrameHeader.NodeIdNone)
             {
+                dueMs = _rank < Topology.Rank.Max ? dueMs : Earliest(dueMs, _detachedSinceMs + _limits.FloatingMaxMs, nowMs);
                 dueMs = Earliest(dueMs, _parentSinceMs + _limits.ParentDwellMs, nowMs);
                 dueMs = _challengerId == FrameHeader.NodeIdNone ? dueMs : Earliest(dueMs, _challengerSinceMs + _limits.ParentChallengeMs, nowMs);
                 dueMs = _challengerId == FrameHeader.NodeIdNone ? dueMs : Earliest(dueMs, _challengerSinceMs + _limits.FloatingParentGraceMs, nowMs);
@@ -292,6 +299,10 @@ namespace Peat.Edge.Core.Topology
             {
                 _childCount++;
                 _events.Emit(MeshEventKind.ChildAdded, sourceId, nowMs, 0);
+                if (hadPrevious && previous.PartitionId != beacon.PartitionId && previous.PartitionId != 0)
+                {
+                    NoteArrivedFrom(previous.PartitionId, nowMs);
+                }
             }
             else if (wasChild && !isChild)
             {
@@ -519,23 +530,71 @@ namespace Peat.Edge.Core.Topology
             ushort rank = entry.Beacon.Rank;
             rankThrough = Topology.Rank.Through(rank, linkQuality);
             bool attached = rank < Topology.Rank.Max && rankThrough < Topology.Rank.Max;
-            return (attached || isParent)
+            return (attached || (isParent && !HasFloatedTooLong(nowMs)))
                 && linkQuality >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille)
                 && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(entry.Beacon.PartitionId, rank, nowMs))
+                && (isParent || !_mayHaveDescendants || entry.Beacon.PartitionId == _partitionId || !ChildArrivedFrom(entry.Beacon.PartitionId, nowMs))
                 && !(_mayHearOwnGhost && PartitionIds.WeightOf(entry.Beacon.PartitionId) == _ownRootCapableWeight)
                 && !IsOwnChild(entry.Beacon.ParentId)
-                && !IsStaleOtherTree(in entry, nowMs);
+                && !IsStaleForAHead(in entry, nowMs);
         }
 
-        // A node without a parent (detached, or a root) that still has children takes no parent in another tree
-        // on a beacon that is overdue: feasibility is kept per tree, so it does not guard such a move, and the
-        // neighbour may since have moved into this node's own subtree (seen on lossy LoRa: a parent taken on a
-        // 436 s old entry closed a loop of four). Its next beacon tells where it is now. Without children there
-        // is no subtree to close a loop through, and no reason to wait (a node healed from isolation over
-        // 80%-loss links took 27 s instead of 10 to rejoin when it waited too).
-        private bool IsStaleOtherTree(in NeighbourEntry entry, long nowMs)
+        // Floating (an infinite rank under a kept parent) longer than a detached head needs to root and say so.
+        [MethodImpl(Inlining.Aggressive)]
+        private bool HasFloatedTooLong(long nowMs)
         {
-            return _parentId == FrameHeader.NodeIdNone && _childCount > 0 && entry.Beacon.PartitionId != _partitionId && IsOverdue(in entry, nowMs);
+            return _rank >= Topology.Rank.Max && nowMs - _detachedSinceMs >= _limits.FloatingMaxMs;
+        }
+
+        // A parent in a tree that a child of ours came from is no candidate for a while: that child's subtree
+        // keeps announcing that tree until it hears the move, so a node of it may look like a way into that
+        // tree while it hangs below us (the simulator's swarm seed 265: a relay, detached, took a member of the
+        // fallback tree whose root had just joined it through its new child, and the four counted to infinity).
+        // Per tree, the floor does not see it; a move of a deeper descendant this node does not hear of.
+        private bool ChildArrivedFrom(ushort partitionId, long nowMs)
+        {
+            for (int i = 0; i < ArrivedFromTreesCapacity; i++)
+            {
+                if (_arrivedFromTrees[i] == partitionId && nowMs < _arrivedFromUntilMs[i])
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Until the child's subtree can hold no beacon from the old tree (FeasibilityFloorHoldMs); the entry
+        // that expires first makes room.
+        private void NoteArrivedFrom(ushort partitionId, long nowMs)
+        {
+            int slot = 0;
+            for (int i = 0; i < ArrivedFromTreesCapacity; i++)
+            {
+                if (_arrivedFromTrees[i] == partitionId)
+                {
+                    slot = i;
+                    break;
+                }
+
+                slot = _arrivedFromUntilMs[i] < _arrivedFromUntilMs[slot] ? i : slot;
+            }
+
+            _arrivedFromTrees[slot] = partitionId;
+            _arrivedFromUntilMs[slot] = nowMs + _limits.FeasibilityFloorHoldMs;
+        }
+
+        // A node without a parent (detached, or a root) that still has children takes no parent on a beacon that
+        // is overdue: the neighbour may since have moved into this node's own subtree. In another tree the floor,
+        // kept per tree, does not guard that (seen on lossy LoRa: a parent taken on a 436 s old entry closed a
+        // loop of four); in its own the floor is gone once the node has been detached long enough, while the entry
+        // of a descendant that missed the poison can outlive that (the tour at 30% loss, seed 73: a relay took its
+        // great-grandchild on a 4 s old beacon). Its next beacon tells where it is now. Without children there is
+        // no subtree to close a loop through, and no reason to wait (a node healed from isolation over 80%-loss
+        // links took 27 s instead of 10 to rejoin when it waited too).
+        private bool IsStaleForAHead(in NeighbourEntry entry, long nowMs)
+        {
+            return _parentId == FrameHeader.NodeIdNone && _childCount > 0 && IsOverdue(in entry, nowMs);
         }
 
         // The neighbour's next beacon should have come by now (its announced interval plus the loss rule's 1/8 grace).

@@ -262,6 +262,106 @@ public sealed class ParentSelectionTests
     }
 
     [Fact]
+    public void A_node_floats_with_a_parent_at_an_infinite_rank_only_as_long_as_a_detached_head_needs_to_root()
+    {
+        // In a loop whose ranks counted up to infinity every member floats with its parent: kept for good, the
+        // loop stayed (the simulator's swarm seed 265: 512 loop checks to the end of the run).
+        NodeLimits wifi = NodeLimits.Gateway().WithWifiTiming();
+        var node = Node(out var crafted, limits: wifi);
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()));
+        Assert.Equal(10u, node.ParentId);
+        BeaconBody floating = CraftedNeighbours.Candidate(rank: Rank.Infinite);
+        floating.ParentId = 11; // it floats under a parent of its own: a chain or a loop, it cannot tell
+        long floatingSince = -1, releasedAt = -1;
+        for (long t = 3250; t <= 3250 + (2L * wifi.FloatingMaxMs) && releasedAt < 0; t += 250)
+        {
+            crafted.Send(10, floating, t);
+            node.Tick(t);
+            floatingSince = floatingSince < 0 && node.Rank == Rank.Infinite && node.ParentId == 10 ? t : floatingSince;
+            releasedAt = floatingSince > 0 && node.ParentId != 10 ? t : -1;
+        }
+
+        Assert.True(floatingSince > 0, "the node never floated with its parent");
+        Assert.True(releasedAt > 0, "the node floated for good");
+        Assert.InRange(releasedAt - floatingSince, wifi.FloatingMaxMs - 250, wifi.FloatingMaxMs + 500);
+        Assert.Equal(0u, node.ParentId);
+    }
+
+    [Fact]
+    public void A_node_takes_no_parent_in_a_tree_a_child_just_came_from()
+    {
+        // The child's subtree announces the old tree until it hears the move, so a member of it looks like a way
+        // into that tree (the simulator's swarm seed 265: a detached relay took a member of the fallback tree
+        // whose root had just joined it through its new child; the four counted to infinity). A member of the
+        // other tree with a good rank is the probe: no candidate while the child's subtree may still be stale.
+        NodeLimits wifi = NodeLimits.Gateway().WithWifiTiming();
+        var node = Node(out var crafted, limits: wifi);
+        const ushort fallback = 0x0123; // no top bit: a fallback tree, worse than 0x8101
+        BeaconBody child = CraftedNeighbours.Candidate(rank: Rank.Root + 128, partition: fallback);
+        child.ParentId = 60;
+        BeaconBody member = CraftedNeighbours.Candidate(rank: Rank.Root, partition: fallback);
+        member.ParentId = 0;
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()), (40, child));
+        Assert.Equal(10u, node.ParentId);
+        child.ParentId = node.NodeId; // it moves in from the fallback tree
+        child.PartitionId = node.PartitionId;
+        child.Rank = (ushort)(node.Rank + Rank.StepMin);
+        crafted.Send(40, child, 3100);
+        Assert.Equal(1, node.ChildCount);
+        long arrivedAt = 3100, takenAt = -1;
+        for (long t = 3250; t <= arrivedAt + (2L * wifi.FeasibilityFloorHoldMs) && takenAt < 0; t += 250)
+        {
+            crafted.Send(40, child, t);
+            crafted.Send(70, member, t); // the parent (10) is silent from now on
+            node.Tick(t);
+            takenAt = node.ParentId == 70 ? t : -1;
+        }
+
+        Assert.True(takenAt > 0, "the other tree was never joined, even after the child's subtree had heard the move");
+        Assert.True(takenAt >= arrivedAt + wifi.FeasibilityFloorHoldMs, $"joined the tree the child came from at {takenAt} ms, {takenAt - arrivedAt} ms after it came");
+    }
+
+    [Fact]
+    public void A_detached_node_with_children_takes_no_parent_on_an_overdue_beacon_even_in_its_own_tree()
+    {
+        // Once its floor is gone, the entry of a descendant that missed the poison can still show the finite rank
+        // it had through this node (the tour at 30% loss, seed 73: a relay took its great-grandchild on a 4 s old
+        // beacon and closed a loop of four). The probe, in the node's own tree and above its floor, is no
+        // candidate while its entry is overdue, and is taken on its next beacon.
+        NodeLimits wifi = NodeLimits.Gateway().WithWifiTiming();
+        var node = Node(out var crafted, limits: wifi);
+        BeaconBody parent = CraftedNeighbours.Candidate();
+        parent.PartitionId = 0x8101;
+        crafted.Run(0, 3000, (10, parent));
+        BeaconBody child = CraftedNeighbours.Candidate(rank: (ushort)(node.Rank + Rank.StepMin));
+        child.ParentId = node.NodeId;
+        BeaconBody probe = CraftedNeighbours.Candidate(rank: (ushort)(node.Rank + Rank.StepMin));
+        probe.ParentId = 99;
+        probe.IntervalHintDs = 50; // 5 s: overdue 5.6 s after its last beacon, lost only after 15.6 s
+        long detachedAt = -1, takenAt = -1, freshAt = 19_000;
+        for (long t = 3250; t <= 30_000 && takenAt < 0; t += 250)
+        {
+            crafted.Send(40, child, t); // the parent (10) is silent from now on
+            if (t <= 5000 || t >= freshAt)
+            {
+                crafted.Send(50, probe, t);
+            }
+
+            node.Tick(t);
+            detachedAt = detachedAt < 0 && node.Rank == Rank.Infinite && node.ParentId == 0 ? t : detachedAt;
+            takenAt = node.ParentId == 50 ? t : -1;
+            long floorGoneBy = detachedAt + wifi.FeasibilityFloorHoldMs;
+            if (detachedAt > 0 && t >= floorGoneBy && t < freshAt)
+            {
+                Assert.True(node.Neighbours.TryGet(50, out _), "the probe must still be in the table while its entry is overdue");
+            }
+        }
+
+        Assert.True(detachedAt > 0 && detachedAt + wifi.FeasibilityFloorHoldMs < freshAt, "the floor must be gone before the probe's fresh beacon");
+        Assert.Equal(freshAt, takenAt); // not on the overdue entry, at once on the current one
+    }
+
+    [Fact]
     public void A_node_that_cannot_parent_has_no_descendants_and_takes_any_attached_parent()
     {
         var leaf = new MeshNode(new NodeIdentity(2000, Capabilities.Sensor), Limits, NoOpMetrics.Instance, 3);
