@@ -550,7 +550,7 @@ namespace Peat.Edge.Core.Topology
         // keeps announcing that tree until it hears the move, so a node of it may look like a way into that
         // tree while it hangs below us (the simulator's swarm seed 265: a relay, detached, took a member of the
         // fallback tree whose root had just joined it through its new child, and the four counted to infinity).
-        // Per tree, the floor does not see it; a move of a deeper descendant this node does not hear of.
+        // The floor, kept per tree, does not see it. A deeper descendant's move this node does not hear of: that stays open.
         private bool ChildArrivedFrom(ushort partitionId, long nowMs)
         {
             for (int i = 0; i < ArrivedFromTreesCapacity; i++)
