@@ -195,7 +195,16 @@ namespace Peat.Edge.Core.Limits
         /// from it: 3K of the longest interval hint (the rule's most, over a bad link) plus its 1/8 grace. A
         /// neighbour that missed everything since still holds what that beacon said. Wi-Fi 10 s, LoRa about 57 min.
         /// </summary>
-        public int NeighbourEntryLifetimeMsMax => (3 * MissedBeaconsBeforeLoss * BeaconHintMsMax) + (BeaconHintMsMax / 8);
+        public int NeighbourEntryLifetimeMsMax => (int)NeighbourEntryLifetimeMs(BeaconHintMsMax);
+
+        /// <summary>
+        /// The longest a neighbour keeps this node's entry after hearing a beacon that announced
+        /// <paramref name="intervalHintMs"/>: 3K of that interval (the loss rule's most) plus its 1/8 grace.
+        /// </summary>
+        public long NeighbourEntryLifetimeMs(int intervalHintMs)
+        {
+            return (3L * MissedBeaconsBeforeLoss * intervalHintMs) + (intervalHintMs / 8);
+        }
 
         /// <summary>
         /// How long after power-on a node sets <c>FrameFlags.FreshStart</c> on its beacons: the longest a

@@ -58,7 +58,7 @@ namespace Peat.Edge.Core.Topology
             }
         }
 
-        /// <summary>Forgets the floor of a tree (detached for <c>NodeLimits.FeasibilityFloorHoldMs</c>: nobody holds a rank of this node in it any more).</summary>
+        /// <summary>Forgets the floor of a tree (once no neighbour can hold a finite rank this node announced: at most <c>NodeLimits.FeasibilityFloorHoldMs</c> after the last).</summary>
         public void ResetFloor(ushort partitionId, long nowMs)
         {
             int index = IndexOf(partitionId, nowMs);

@@ -244,7 +244,7 @@ namespace Peat.Edge.Core.Topology
             _poisonAnnounced = _rank == Topology.Rank.Infinite;
             if (!_poisonAnnounced)
             {
-                long heldUntilMs = nowMs + (3L * _limits.MissedBeaconsBeforeLoss * intervalHintMs) + (intervalHintMs / 8) + _limits.BeaconIntervalMsMin;
+                long heldUntilMs = nowMs + _limits.NeighbourEntryLifetimeMs(intervalHintMs) + _limits.BeaconIntervalMsMin;
                 _finiteRankHeldUntilMs = heldUntilMs > _finiteRankHeldUntilMs ? heldUntilMs : _finiteRankHeldUntilMs;
             }
         }
