@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Peat.Edge.Aot.Tests.Support;
 using Xunit;
 
@@ -39,11 +41,15 @@ namespace Peat.Edge.Aot.Tests
         [Fact]
         public void LossOptionReachesEveryLink()
         {
-            // Every frame lost: nothing is delivered, and the summary says each was lost to the link.
+            // Every frame lost: nothing is delivered, and the summary says each was lost to the link. No link can
+            // carry a parent, so each node is alone in its part: every node that may parent leads itself and
+            // every leaf cannot attach, none an orphan, no tree deeper than its root.
             (int code, string stdout, string stderr) = PeatEdge.RunToEnd(60000, "sim", "--scenario", "formation", "--nodes", "10", "--duration-s", "20", "--seed", "2", "--loss", "1");
             Assert.True(code == 0, stdout + stderr);
             Assert.Matches("receptions: delivered 0, lost to link [1-9][0-9]*,", stdout);
-            Assert.Contains("formation: never complete", stdout, StringComparison.Ordinal);
+            Match end = Regex.Match(stdout, "end: orphans 0, cannot attach ([0-9]+), trees ([0-9]+), max depth 0,");
+            Assert.True(end.Success, stdout);
+            Assert.Equal(10, int.Parse(end.Groups[1].Value, CultureInfo.InvariantCulture) + int.Parse(end.Groups[2].Value, CultureInfo.InvariantCulture));
         }
     }
 }

@@ -4,7 +4,8 @@ namespace Peat.Edge.Sim.Checks
 {
     /// <summary>
     /// The radio graph as the liveness check needs it: which pairs can hear each other right now (in
-    /// range and not cut by a fault). Alive-ness is the snapshot's business, not this one's.
+    /// range and not cut by a fault), and over which of those links a new parent could be taken.
+    /// Alive-ness is the snapshot's business, not this one's.
     /// </summary>
     public interface IRadioTopology
     {
@@ -13,6 +14,15 @@ namespace Peat.Edge.Sim.Checks
 
         /// <summary>True when <paramref name="a"/> and <paramref name="b"/> (indexes) hear each other now.</summary>
         bool IsLinkUp(int a, int b);
+
+        /// <summary>
+        /// True when <paramref name="child"/> could take <paramref name="parent"/> as a new parent over their link now: it
+        /// is up, and it delivers <paramref name="parent"/>'s beacons at least as often as <paramref name="child"/>'s parent
+        /// rule asks of a new parent (the core's <c>ParentLinkQualityMinPermille</c>). A link in range that loses more
+        /// (the far edge of Wi-Fi range, a raised-loss fault) is one the core is right to refuse, so what lies only
+        /// beyond such links is not expected to join the tree through them.
+        /// </summary>
+        bool CanParentOver(int parent, int child);
 
         /// <summary>Replaces <paramref name="into"/>'s contents with the indexes <paramref name="node"/> hears now.</summary>
         void GetNeighbours(int node, List<int> into);

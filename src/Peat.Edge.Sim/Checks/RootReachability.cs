@@ -6,13 +6,14 @@ namespace Peat.Edge.Sim.Checks
 {
     /// <summary>
     /// Which alive nodes could possibly hang below a root-capable node right now: those with a path of radio
-    /// links that are up, to an alive root-capable node, on which every node after the first may parent
-    /// (CanParent; root-capable nodes can). A leaf sensor cannot relay a tree, so a region joined to the
+    /// links that are up and could carry a new parent (<see cref="IRadioTopology.CanParentOver"/>: lossy enough,
+    /// the core refuses to take a parent over a link), to an alive root-capable node, on which every node after
+    /// the first may parent (CanParent; root-capable nodes can). A leaf sensor cannot relay a tree, so a region joined to the
     /// command post only through leaves cannot attach to it, however long it waits: for liveness it is a
     /// part "holding no root-capable node", and its own root counts. Computed by a breadth-first search
     /// backwards from the root-capable nodes, linear in links; recomputed only when the graph changes.
     /// <para>It also marks which nodes can attach to anything at all: a node that may not parent and has
-    /// no parent-capable node in range can only ever be its own root. The core need not elect such a lone
+    /// no parent-capable node in range over a link that could carry a parent can only ever be its own root. The core need not elect such a lone
     /// leaf; liveness exempts it (the "every alive, reachable node") and counts it separately.</para>
     /// </summary>
     public sealed class RootReachability
@@ -23,7 +24,7 @@ namespace Peat.Edge.Sim.Checks
         /// <summary>True when node <paramref name="index"/> can reach an alive root-capable node through parent-capable hops.</summary>
         public bool CanReachRootCapable(int index) => _reachable[index];
 
-        /// <summary>True when node <paramref name="index"/> is alive and may parent, or has an alive parent-capable node in range over a link that is up.</summary>
+        /// <summary>True when node <paramref name="index"/> is alive and may parent, or has an alive parent-capable node it could take as a parent (<see cref="IRadioTopology.CanParentOver"/>).</summary>
         public bool CanAttach(int index) => _attachable[index];
 
         /// <summary>Alive nodes that cannot (they may lead their own part).</summary>
@@ -56,11 +57,12 @@ namespace Peat.Edge.Sim.Checks
             List<int> neighbours = new List<int>();
             while (parents.Count > 0)
             {
-                // Everyone in range of a reachable parent-capable node can be its child.
-                topology.GetNeighbours(parents.Dequeue(), neighbours);
+                // Everyone who could take a reachable parent-capable node as a parent can be its child.
+                int parent = parents.Dequeue();
+                topology.GetNeighbours(parent, neighbours);
                 foreach (int child in neighbours)
                 {
-                    if (!snapshot.Alive[child] || _reachable[child])
+                    if (!snapshot.Alive[child] || _reachable[child] || !topology.CanParentOver(parent, child))
                     {
                         continue;
                     }
@@ -93,7 +95,7 @@ namespace Peat.Edge.Sim.Checks
             topology.GetNeighbours(index, neighbours);
             foreach (int neighbour in neighbours)
             {
-                if (snapshot.Alive[neighbour] && CanParent(snapshot, neighbour))
+                if (snapshot.Alive[neighbour] && CanParent(snapshot, neighbour) && topology.CanParentOver(neighbour, index))
                 {
                     return true;
                 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Peat.Edge.Sim.Checks;
@@ -151,6 +152,18 @@ namespace Peat.Edge.Sim.Engine
         bool IRadioTopology.IsLinkUp(int a, int b)
         {
             return !IsCut(_air[a], _air[b]) && _graph.InRange(a, b);
+        }
+
+        bool IRadioTopology.CanParentOver(int parent, int child)
+        {
+            if (IsCut(_air[parent], _air[child]) || !_graph.TryGetLink(parent, child, out RadioLink link))
+            {
+                return false;
+            }
+
+            // The configured loss only: LoRa collisions come on top, and depend on the traffic, not on the link.
+            double loss = Math.Min(1.0, link.BaseLossProbability + _config.Link.ExtraLossProbability + _faultLoss);
+            return (1.0 - loss) * 1000 >= _nodes[child].Limits.ParentLinkQualityMinPermille;
         }
 
         void IRadioTopology.GetNeighbours(int node, List<int> into)

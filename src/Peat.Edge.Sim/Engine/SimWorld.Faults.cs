@@ -225,6 +225,7 @@ namespace Peat.Edge.Sim.Engine
             }
 
             _faultLoss = Math.Min(1.0, sum);
+            _graphDirty = true; // which links can carry a new parent moves with the loss
         }
     }
 }

@@ -109,6 +109,44 @@ public sealed class AttachmentCheckTests
     }
 
     [Fact]
+    public void A_region_joined_to_the_command_post_only_over_links_too_lossy_for_a_parent_may_lead_itself()
+    {
+        // Radio chain 0 (root-capable) - 1 - 2 - 3, all relays; 2 hears 1 only over a link that loses more than
+        // its parent rule accepts. 2 leading 3 is then a valid tree, and 1 hangs below 0.
+        var snapshot = Snapshots.Of(new uint[] { 0, 1, 0, 3 }, roots: new[] { 0, 2 }, rootCapable: new[] { 0 });
+        var topology = new MatrixTopology(4).Chain().TooLossy(1, 2);
+        var result = Evaluate(snapshot, topology, out var check);
+        Assert.True(result.AllAttached);
+        Assert.Equal(2, result.ValidRoots);
+
+        // A parent already taken over such a link still attaches (the core keeps a parent down to a lower share).
+        snapshot = Snapshots.Of(new uint[] { 0, 1, 2, 3 }, roots: new[] { 0 }, rootCapable: new[] { 0 });
+        result = Evaluate(snapshot, topology, out check);
+        Assert.True(result.AllAttached);
+        Assert.Equal(3, check.Depths[3]);
+
+        // The link good again: 2 can reach 0, so its own root no longer counts.
+        snapshot = Snapshots.Of(new uint[] { 0, 1, 0, 3 }, roots: new[] { 0, 2 }, rootCapable: new[] { 0 });
+        result = Evaluate(snapshot, new MatrixTopology(4).Chain(), out _);
+        Assert.Equal(2, result.Attached);
+        Assert.Equal(2, result.Orphans);
+    }
+
+    [Fact]
+    public void A_leaf_hearing_its_only_parent_capable_neighbour_over_a_too_lossy_link_is_unattachable()
+    {
+        // 0 root-capable - 1 leaf: 1 hears 0 only over a link too lossy for a new parent.
+        var snapshot = Snapshots.Of(new uint[] { 0, 0 }, roots: new[] { 0 }, rootCapable: new[] { 0 }, leaves: new[] { 1 });
+        var result = Evaluate(snapshot, new MatrixTopology(2).Chain().TooLossy(0, 1), out _);
+        Assert.Equal(1, result.Unattachable);
+        Assert.Equal(0, result.Orphans);
+
+        result = Evaluate(snapshot, new MatrixTopology(2).Chain(), out _);
+        Assert.Equal(0, result.Unattachable);
+        Assert.Equal(1, result.Orphans);
+    }
+
+    [Fact]
     public void A_leaf_with_no_parent_capable_node_in_range_is_unattachable_not_an_orphan()
     {
         // 0 root-capable - 1 relay - 2 leaf - 3 leaf: 3 hears only leaf 2, so nothing can ever be its parent.

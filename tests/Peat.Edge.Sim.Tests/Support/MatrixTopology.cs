@@ -6,10 +6,12 @@ namespace Peat.Edge.Sim.Tests.Support;
 internal sealed class MatrixTopology : IRadioTopology
 {
     private readonly bool[,] _up;
+    private readonly bool[,] _tooLossy;
 
     public MatrixTopology(int nodes)
     {
         _up = new bool[nodes, nodes];
+        _tooLossy = new bool[nodes, nodes];
     }
 
     public int NodeCount => _up.GetLength(0);
@@ -18,6 +20,13 @@ internal sealed class MatrixTopology : IRadioTopology
     {
         _up[a, b] = up;
         _up[b, a] = up;
+        return this;
+    }
+
+    /// <summary>Marks the up link from <paramref name="parent"/> to <paramref name="child"/> as losing too much for the child to take a new parent over it.</summary>
+    public MatrixTopology TooLossy(int parent, int child)
+    {
+        _tooLossy[parent, child] = true;
         return this;
     }
 
@@ -33,6 +42,8 @@ internal sealed class MatrixTopology : IRadioTopology
     }
 
     public bool IsLinkUp(int a, int b) => _up[a, b];
+
+    public bool CanParentOver(int parent, int child) => _up[parent, child] && !_tooLossy[parent, child];
 
     public void GetNeighbours(int node, List<int> into)
     {
