@@ -97,6 +97,26 @@ public sealed class FaultTests
         Assert.Equal(0, world.FaultLossProbability);
     }
 
+    [Fact]
+    public void While_a_loss_fault_leaves_no_link_able_to_carry_a_parent_no_node_is_expected_to_reach_the_command_post()
+    {
+        // The liveness check's reachability follows the fault: at 90% loss no link delivers the half of the beacons
+        // a new parent needs, so only the root-capable nodes themselves reach one; after the fault, all do again.
+        SimWorld world = Worlds.FromOptions(Worlds.Options("formation", nodes: 20, seed: 4, durationS: 20));
+        world.ScheduleFault(new FaultSpec { Kind = FaultKind.Loss, AtUs = 5_000_000, Value = 0.9, DurationUs = 5_000_000 });
+        world.RunUntil(4_900_000);
+        world.RunChecks();
+        int unreachableBefore = world.UnreachableNodeCount;
+        int rootCapable = Enumerable.Range(0, world.NodeCount).Count(i => (world.Plan(i).Capabilities & Peat.Edge.Core.Wire.Capabilities.RootCapable) != 0);
+        Assert.True(unreachableBefore < world.NodeCount - rootCapable, $"{unreachableBefore} unreachable before the fault");
+        world.RunUntil(5_000_001);
+        world.RunChecks();
+        Assert.Equal(world.NodeCount - rootCapable, world.UnreachableNodeCount);
+        world.RunUntil(10_000_001);
+        world.RunChecks();
+        Assert.Equal(unreachableBefore, world.UnreachableNodeCount);
+    }
+
     public static TheoryData<FaultSpec, string> UnusableFaults => new()
     {
         { new FaultSpec { Kind = (FaultKind)99, AtUs = 1, Target = FaultTarget.None }, "unknown fault kind 99" },
