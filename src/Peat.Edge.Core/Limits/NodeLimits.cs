@@ -148,6 +148,15 @@ namespace Peat.Edge.Core.Limits
         /// <summary>The current parent is kept until its link falls below this (hysteresis on the minimum above).</summary>
         public int ParentLinkQualityDropPermille = 250;
 
+        /// <summary>
+        /// How far above its floor in a tree (the lowest rank it has announced there) a node's rank may rise under
+        /// the parent it keeps before that parent stops being a candidate, as RPL's DAGMaxRankIncrease: a loop that
+        /// closed on stale information counts its ranks up by its length every round, and would otherwise circle
+        /// until they reach infinity (17 s for a loop of four on Wi-Fi). 32 perfect hops, an eighth of infinity:
+        /// 16 detached a depth-11 node whose links a raised-loss fault had worsened (the simulator's swarm seed 292).
+        /// </summary>
+        public int RankIncreaseMax = 32 * Topology.Rank.StepMin;
+
         /// <summary>Distance (metres) at which the distance factor of a parent's score has fallen to half.</summary>
         public int ParentDistanceHalfScoreM = 200;
 
@@ -362,6 +371,7 @@ namespace Peat.Edge.Core.Limits
             Require(ParentLinkQualityDropPermille >= 0 && ParentLinkQualityDropPermille <= ParentLinkQualityMinPermille, "ParentLinkQualityDropPermille", "must be 0..ParentLinkQualityMinPermille", ParentLinkQualityDropPermille);
             Require(ParentDistanceHalfScoreM >= 1, "ParentDistanceHalfScoreM", "must be at least 1 m", ParentDistanceHalfScoreM);
             Require(FeasibleTreeCapacity >= 1 && FeasibleTreeCapacity <= 64, "FeasibleTreeCapacity", "must be 1..64", FeasibleTreeCapacity);
+            Require(RankIncreaseMax >= Topology.Rank.StepMin && RankIncreaseMax <= Topology.Rank.Max, "RankIncreaseMax", "must be Rank.StepMin..Rank.Max", RankIncreaseMax);
             Require(CellPrecision >= 0 && CellPrecision <= 12, "CellPrecision", "must be 0..12 (0 = no cells)", CellPrecision);
             Require(LeaderBatteryMinPercent >= 0 && LeaderBatteryMinPercent <= 100, "LeaderBatteryMinPercent", "must be 0..100", LeaderBatteryMinPercent);
             Require(UplinkFailuresBeforeSuspect >= 1 && UplinkFailuresBeforeSuspect <= 255, "UplinkFailuresBeforeSuspect", "must be 1..255", UplinkFailuresBeforeSuspect);

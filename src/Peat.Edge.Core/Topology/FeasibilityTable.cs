@@ -43,6 +43,13 @@ namespace Peat.Edge.Core.Topology
             return rank < Rank.Max && (index < 0 || rank < _floors[index]);
         }
 
+        /// <summary>The lowest rank this node has announced in the tree while it remembers it; <see cref="Rank.Infinite"/> when it has none.</summary>
+        public ushort FloorOf(ushort partitionId, long nowMs)
+        {
+            int index = IndexOf(partitionId, nowMs);
+            return index < 0 ? Rank.Infinite : _floors[index];
+        }
+
         /// <summary>Records that this node announced <paramref name="rank"/> in the tree (the floor only goes down).</summary>
         public void NoteAnnounced(ushort partitionId, ushort rank, long nowMs)
         {

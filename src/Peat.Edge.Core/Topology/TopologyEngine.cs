@@ -20,7 +20,10 @@ namespace Peat.Edge.Core.Topology
     /// assigned, and are feasible (<see cref="FeasibilityTable"/>: never a descendant). The current
     /// parent stays a candidate when its rank rises above our floor, as Babel keeps a selected route:
     /// for every kept edge the parent's floor is still below ours, so no loop can close through it,
-    /// and children do not detach whenever a link upstream wavers.</item>
+    /// and children do not detach whenever a link upstream wavers; but only while our rank through it
+    /// stays within <c>NodeLimits.RankIncreaseMax</c> of the floor (RPL's DAGMaxRankIncrease), so a loop
+    /// that stale information closed across trees breaks within a round or two instead of counting to
+    /// infinity.</item>
     /// <item>Trees: a better partition id wins (root-capable roots, then priority, then id); a tree
     /// whose root was lost recently is suspect and ranks below every other tree.</item>
     /// <item>Root: a root-capable node roots its own tree unless a better tree is available; a node that
@@ -533,6 +536,7 @@ namespace Peat.Edge.Core.Topology
             return (attached || (isParent && !HasFloatedTooLong(nowMs)))
                 && linkQuality >= (isParent ? _limits.ParentLinkQualityDropPermille : _limits.ParentLinkQualityMinPermille)
                 && (isParent || !_mayHaveDescendants || _feasibility.IsFeasible(entry.Beacon.PartitionId, rank, nowMs))
+                && (!isParent || !attached || !_mayHaveDescendants || rankThrough <= _feasibility.FloorOf(entry.Beacon.PartitionId, nowMs) + _limits.RankIncreaseMax)
                 && (isParent || !_mayHaveDescendants || entry.Beacon.PartitionId == _partitionId || !ChildArrivedFrom(entry.Beacon.PartitionId, nowMs))
                 && !(_mayHearOwnGhost && PartitionIds.WeightOf(entry.Beacon.PartitionId) == _ownRootCapableWeight)
                 && !IsOwnChild(entry.Beacon.ParentId)

@@ -38,6 +38,8 @@ public sealed class NodeLimitsTests
         { "BeaconJitterPercent", l => l.BeaconJitterPercent = 60 },
         { "MissedBeaconsBeforeLoss", l => l.MissedBeaconsBeforeLoss = 0 },
         { "AuthTagBytes", l => l.AuthTagBytes = 2 },
+        { "RankIncreaseMax", l => l.RankIncreaseMax = 0 },
+        { "RankIncreaseMax", l => l.RankIncreaseMax = 0xFFFF },
     };
 
     [Theory]

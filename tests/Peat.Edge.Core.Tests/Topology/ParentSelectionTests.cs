@@ -191,6 +191,27 @@ public sealed class ParentSelectionTests
     }
 
     [Fact]
+    public void A_kept_parent_is_followed_up_to_the_rank_increase_bound_above_the_floor_and_then_left()
+    {
+        // A loop closed on stale information counts its ranks up every round: the kept parent is followed while
+        // this node's rank through it stays within RankIncreaseMax of the lowest it announced in the tree (its
+        // floor), then left with poison, which breaks the loop (the simulator's swarm seed 341: 17 s of loop before).
+        var node = Node(out var crafted);
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()));
+        Assert.Equal(10u, node.ParentId);
+        int floor = node.Rank;
+        int margin = 4 * Rank.StepMin;
+        crafted.Run(4000, 7000, (10, CraftedNeighbours.Candidate(rank: (ushort)(Rank.Root + Limits.RankIncreaseMax - margin))));
+        Assert.Equal(10u, node.ParentId);
+        Assert.InRange(node.Rank, floor + Limits.RankIncreaseMax - margin, floor + Limits.RankIncreaseMax);
+
+        crafted.Run(8000, 11000, (10, CraftedNeighbours.Candidate(rank: (ushort)(Rank.Root + Limits.RankIncreaseMax + margin))));
+        Assert.Equal(0u, node.ParentId);
+        Assert.Equal(Rank.Infinite, node.Rank);
+        Assert.Contains(Drain(node), e => e.Kind == MeshEventKind.Detached);
+    }
+
+    [Fact]
     public void A_sibling_at_the_same_rank_is_not_a_repair_but_a_node_closer_to_the_root_is()
     {
         var node = Node(out var crafted);

@@ -136,6 +136,17 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public void A_loop_closed_across_trees_on_stale_beacons_breaks_long_before_its_ranks_reach_infinity()
+    {
+        // Swarm seed 341 (docs/performance.md, "Loops cut short"): a fallback root took a node whose beacon predated
+        // the move of that node's ancestor into the root's own tree, which no rule can see without tree-dated beacons.
+        // Its four counted to infinity for 17 s (69 loop checks every 250 ms); RankIncreaseMax breaks it in 4 s.
+        SimWorld world = Worlds.FromOptions(Worlds.Options("swarm", nodes: 100, seed: 341, durationS: 300, link: "wifi"));
+        world.Run();
+        Assert.True(world.InvariantViolationCount <= 20, $"{world.InvariantViolationCount} loop checks; replay: {world.ReplayCommand}");
+    }
+
+    [Fact]
     public void A_lora_relay_that_suspects_its_busy_root_takes_it_again_on_its_next_beacon()
     {
         // Found by this simulator: the relay for 30 nodes suspected the command post after unanswered telemetry
