@@ -162,9 +162,7 @@ public sealed class ParentSelectionTests
     [Fact]
     public void Children_and_descendants_are_never_chosen_even_when_the_parent_is_lost()
     {
-        var node = Node(out var crafted);
-        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()));
-        Assert.Equal(10u, node.ParentId);
+        var node = NodeUnderTen(out var crafted);
         ushort myRank = node.Rank;
 
         BeaconBody child = CraftedNeighbours.Candidate(rank: (ushort)(myRank + Rank.StepMin));
@@ -196,9 +194,7 @@ public sealed class ParentSelectionTests
         // A loop closed on stale information counts its ranks up every round: the kept parent is followed while
         // this node's rank through it stays within RankIncreaseMax of the lowest it announced in the tree (its
         // floor), then left with poison, which breaks the loop (the simulator's swarm seed 341: 17 s of loop before).
-        var node = Node(out var crafted);
-        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()));
-        Assert.Equal(10u, node.ParentId);
+        var node = NodeUnderTen(out var crafted);
         int floor = node.Rank;
         int margin = 4 * Rank.StepMin;
         crafted.Run(4000, 7000, (10, CraftedNeighbours.Candidate(rank: (ushort)(Rank.Root + Limits.RankIncreaseMax - margin))));
@@ -214,8 +210,7 @@ public sealed class ParentSelectionTests
     [Fact]
     public void A_sibling_at_the_same_rank_is_not_a_repair_but_a_node_closer_to_the_root_is()
     {
-        var node = Node(out var crafted);
-        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()));
+        var node = NodeUnderTen(out var crafted);
         ushort myRank = node.Rank;
         BeaconBody sibling = CraftedNeighbours.Candidate(rank: myRank); // as deep as us: it may pick us at the same moment
         sibling.ParentId = 99;
@@ -288,9 +283,7 @@ public sealed class ParentSelectionTests
         // In a loop whose ranks counted up to infinity every member floats with its parent: kept for good, the
         // loop stayed (the simulator's swarm seed 265: 512 loop checks to the end of the run).
         NodeLimits wifi = NodeLimits.Gateway().WithWifiTiming();
-        var node = Node(out var crafted, limits: wifi);
-        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()));
-        Assert.Equal(10u, node.ParentId);
+        var node = NodeUnderTen(out var crafted, wifi);
         BeaconBody floating = CraftedNeighbours.Candidate(rank: Rank.Infinite);
         floating.ParentId = 11; // it floats under a parent of its own: a chain or a loop, it cannot tell
         long floatingSince = -1, releasedAt = -1;
@@ -423,9 +416,7 @@ public sealed class ParentSelectionTests
         // Seen on LoRa (churn, 40 nodes, seed 19 at 10% loss): a relay suspected its busy root after unanswered
         // telemetry; the root, forgotten, was a new neighbour when heard again, whose one beacon was too little to
         // trust, and its next came 300 s later: 38 of 40 nodes ended orphaned.
-        var node = Node(out var crafted);
-        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()));
-        Assert.Equal(10u, node.ParentId);
+        var node = NodeUnderTen(out var crafted);
         for (int i = 0; i < Limits.UplinkFailuresBeforeSuspect; i++)
         {
             node.NoteUplinkResult(false, 3100);
@@ -487,6 +478,15 @@ public sealed class ParentSelectionTests
         int length = FrameCodec.WriteBeacon(new FrameHeader(FrameType.Beacon, FrameFlags.Leave, 0, 10, 500), CraftedNeighbours.Candidate(), 8, frame, 0, frame.Length);
         Assert.Equal(ReceiveResult.Accepted, node.Receive(frame, 0, length, LinkInfo.None, 3100));
         Assert.Equal(20u, node.ParentId);
+    }
+
+    /// <summary>A node attached under neighbour 10, a candidate of root rank heard for 3 s.</summary>
+    internal static MeshNode NodeUnderTen(out CraftedNeighbours crafted, NodeLimits? limits = null)
+    {
+        var node = Node(out crafted, limits: limits);
+        crafted.Run(0, 3000, (10, CraftedNeighbours.Candidate()));
+        Assert.Equal(10u, node.ParentId);
+        return node;
     }
 
     internal static MeshNode Node(out CraftedNeighbours crafted, Peat.Edge.Core.Hierarchy.IHierarchyStrategy? strategy = null, NodeLimits? limits = null)
