@@ -13,6 +13,10 @@ namespace Peat.Edge.Sim.Checks
     /// <item>following ParentId from it reaches a valid root, loop-free, through alive nodes only, each
     /// hop over a radio link that is up right now (in range and not cut).</item>
     /// </list>
+    /// A node in a tree whose root is not root-capable (a fallback tree) is attached only if it cannot reach a
+    /// root-capable node itself: reachability over links that could carry a parent is directed (an asymmetric
+    /// link), so a fallback root no root-capable node can reach may hold a member that hears the command post's
+    /// tree well, and that member should be in it.
     /// A node that cannot attach to anything (<see cref="RootReachability.CanAttach"/>) and is not its own
     /// root is counted as unattachable, not as an orphan: liveness asks every node that can attach to be attached.
     /// A node that claims IsRoot but is not a valid root (not root-capable, and a root-capable node is
@@ -27,6 +31,7 @@ namespace Peat.Edge.Sim.Checks
         private const int NotAttached = -1;
 
         private int[] _depth = Array.Empty<int>();
+        private int[] _rootOf = Array.Empty<int>(); // the root a chain ends at, for nodes with a depth
         private readonly List<int> _path = new List<int>();
 
         /// <summary>Depth per node from the last evaluation: 0 for a root, -1 when not attached or dead.</summary>
@@ -42,9 +47,31 @@ namespace Peat.Edge.Sim.Checks
             if (_depth.Length != n)
             {
                 _depth = new int[n];
+                _rootOf = new int[n];
             }
 
             Array.Fill(_depth, Unknown);
+            for (int i = 0; i < n; i++)
+            {
+                if (!snapshot.Alive[i])
+                {
+                    _depth[i] = NotAttached;
+                    continue;
+                }
+
+                Resolve(i, snapshot, topology, reachability);
+            }
+
+            // Only after every chain is resolved: a member that should be in a root-capable tree is not attached,
+            // while what hangs below it still is when it cannot reach one either.
+            for (int i = 0; i < n; i++)
+            {
+                if (_depth[i] > 0 && !snapshot.IsRootCapable(_rootOf[i]) && reachability.CanReachRootCapable(i))
+                {
+                    _depth[i] = NotAttached;
+                }
+            }
+
             int alive = 0;
             int attached = 0;
             int unattachable = 0;
@@ -54,12 +81,11 @@ namespace Peat.Edge.Sim.Checks
             {
                 if (!snapshot.Alive[i])
                 {
-                    _depth[i] = NotAttached;
                     continue;
                 }
 
                 alive++;
-                int depth = Resolve(i, snapshot, topology, reachability);
+                int depth = _depth[i];
                 if (depth >= 0)
                 {
                     attached++;
@@ -94,12 +120,14 @@ namespace Peat.Edge.Sim.Checks
             _path.Clear();
             int current = start;
             int baseDepth;
+            int root = -1;
             while (true)
             {
                 int known = _depth[current];
                 if (known >= NotAttached)
                 {
                     baseDepth = known < 0 ? NotAttached : known + 1;
+                    root = known < 0 ? -1 : _rootOf[current];
                     break;
                 }
 
@@ -116,6 +144,8 @@ namespace Peat.Edge.Sim.Checks
                     baseDepth = IsValidRoot(current, snapshot, reachability) ? 0 : NotAttached;
                     _path.RemoveAt(_path.Count - 1);
                     _depth[current] = baseDepth;
+                    _rootOf[current] = current;
+                    root = current;
                     baseDepth = baseDepth < 0 ? NotAttached : 1;
                     break;
                 }
@@ -135,6 +165,7 @@ namespace Peat.Edge.Sim.Checks
             for (int k = _path.Count - 1; k >= 0; k--)
             {
                 _depth[_path[k]] = depth;
+                _rootOf[_path[k]] = root;
                 depth = depth < 0 ? NotAttached : depth + 1;
             }
 

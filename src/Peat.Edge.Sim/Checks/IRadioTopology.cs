@@ -19,7 +19,7 @@ namespace Peat.Edge.Sim.Checks
         /// True when <paramref name="child"/> could take <paramref name="parent"/> as a new parent over their link now: it
         /// is up, and it delivers <paramref name="parent"/>'s beacons at least as often as <paramref name="child"/>'s parent
         /// rule asks of a new parent (the core's <c>ParentLinkQualityMinPermille</c>). A link in range that loses more
-        /// (the far edge of Wi-Fi range, a raised-loss fault) is one the core is right to refuse, so what lies only
+        /// (an asymmetric direction, a high `--loss`, a raised-loss fault) is one the core is right to refuse, so what lies only
         /// beyond such links is not expected to join the tree through them.
         /// </summary>
         bool CanParentOver(int parent, int child);

@@ -133,6 +133,22 @@ public sealed class AttachmentCheckTests
     }
 
     [Fact]
+    public void A_member_of_a_fallback_tree_that_could_reach_the_command_post_is_not_attached()
+    {
+        // 0 root-capable; relays 1 and 2; 3 below 1. 1 hears 0 well, but 2 hears 1 (and 3 hears 1) only over a link
+        // too lossy for a new parent (asymmetric: 1 hears both well). So 2 cannot reach 0 and its fallback tree is
+        // valid, but 1, hanging below 2, could be in 0's tree and is not attached; 3 below it cannot, and is.
+        var snapshot = Snapshots.Of(new uint[] { 0, 3, 0, 2 }, roots: new[] { 0, 2 }, rootCapable: new[] { 0 });
+        var topology = new MatrixTopology(4).Chain().Link(2, 3, up: false).Link(1, 3).TooLossy(1, 2).TooLossy(1, 3);
+        var result = Evaluate(snapshot, topology, out var check);
+        Assert.Equal(2, result.ValidRoots);
+        Assert.Equal(1, result.Orphans);
+        Assert.Equal(-1, check.Depths[1]);
+        Assert.Equal(2, check.Depths[3]);
+        Assert.Equal(3, result.Attached);
+    }
+
+    [Fact]
     public void A_leaf_hearing_its_only_parent_capable_neighbour_over_a_too_lossy_link_is_unattachable()
     {
         // 0 root-capable - 1 leaf: 1 hears 0 only over a link too lossy for a new parent.
