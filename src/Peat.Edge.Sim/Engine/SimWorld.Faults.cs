@@ -213,6 +213,8 @@ namespace Peat.Edge.Sim.Engine
             _activeLosses.Remove(planIndex);
             RecomputeFaultLoss();
             _log.Line(NowUs, "loss-end " + _faultPlan[planIndex].Value.ToString("0.###", CultureInfo.InvariantCulture));
+            _faults.Add(new FaultRecord(FaultKind.LossEnd, null, NowUs, null));
+            RunChecks(); // its recovery clock starts here, as every fault's does
         }
 
         // Summed afresh from the active faults, so adding and removing never accumulates rounding.

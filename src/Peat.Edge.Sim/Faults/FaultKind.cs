@@ -1,6 +1,6 @@
 namespace Peat.Edge.Sim.Faults
 {
-    /// <summary>What a fault does. Report names: kill, restart, isolate, partition, heal, loss, clock-step.</summary>
+    /// <summary>What a fault does. Report names: kill, restart, isolate, partition, heal, loss, clock-step, loss-end.</summary>
     public enum FaultKind : byte
     {
         /// <summary>The node stops: no ticks, no frames in or out. Its state is gone.</summary>
@@ -23,5 +23,11 @@ namespace Peat.Edge.Sim.Faults
 
         /// <summary>The node's clock jumps by <c>Value</c> milliseconds (forward when positive).</summary>
         ClockStep = 7,
+        /// <summary>
+        /// The end of a Loss fault, recorded by the world when the loss lifts (never planned): links good again are
+        /// a change of the graph like a heal, and the mesh's merge back into the command post's tree is timed as its
+        /// recovery (during the loss, nodes cut off by it may rightly lead fallback trees).
+        /// </summary>
+        LossEnd = 8,
     }
 }

@@ -15,6 +15,7 @@ namespace Peat.Edge.Sim.Faults
                 case FaultKind.Heal: return "heal";
                 case FaultKind.Loss: return "loss";
                 case FaultKind.ClockStep: return "clock-step";
+                case FaultKind.LossEnd: return "loss-end";
                 default: return "unknown";
             }
         }

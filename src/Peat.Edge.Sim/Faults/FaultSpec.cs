@@ -44,6 +44,11 @@ namespace Peat.Edge.Sim.Faults
                 return "unknown fault kind " + ((int)Kind).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
 
+            if (Kind == FaultKind.LossEnd)
+            {
+                return "loss-end is recorded when a loss fault ends: plan a loss with a duration instead";
+            }
+
             string name = FaultNames.Of(Kind);
             if (!Enum.IsDefined(Target))
             {

@@ -98,6 +98,21 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public void The_end_of_a_loss_fault_is_recorded_as_a_fault_whose_recovery_is_the_merge_back()
+    {
+        // During a 90% loss no link can carry a new parent, so the cut-off relays lead trees of their own and the
+        // loss "recovers" that way; the merge back into the command post's tree once the loss lifts is timed too.
+        SimWorld world = Worlds.FromOptions(Worlds.Options("formation", nodes: 20, seed: 4, durationS: 40));
+        world.ScheduleFault(new FaultSpec { Kind = FaultKind.Loss, AtUs = 5_000_000, Value = 0.9, DurationUs = 10_000_000 });
+        world.Run();
+        Assert.Equal(new[] { FaultKind.Loss, FaultKind.LossEnd }, world.Faults.Select(f => f.Kind).ToArray());
+        Assert.Equal(15_000_000, world.Faults[1].AtUs);
+        Assert.Null(world.Faults[1].NodeId);
+        Assert.True(world.Faults[1].RecoveredAfterUs.HasValue, "the mesh merged back within the run");
+        Assert.True(world.Faults[1].RecoveredAfterUs > 0, "not at once: nodes had to rejoin the command post's tree");
+    }
+
+    [Fact]
     public void While_a_loss_fault_leaves_no_link_able_to_carry_a_parent_no_node_is_expected_to_reach_the_command_post()
     {
         // The liveness check's reachability follows the fault: at 90% loss no link delivers the half of the beacons
@@ -137,6 +152,7 @@ public sealed class FaultTests
         { new FaultSpec { Kind = FaultKind.Loss, AtUs = 1, Value = 0.5, DurationUs = long.MaxValue }, "loss: probability must be within 0..1 and the duration >= 0 and end before the end of time" },
         { new FaultSpec { Kind = FaultKind.ClockStep, AtUs = 1, Target = FaultTarget.Explicit, NodeId = 1, Value = 1e16 }, "clock-step: milliseconds must be a whole number within ±1e12" },
         { new FaultSpec { Kind = FaultKind.ClockStep, AtUs = 1, Target = FaultTarget.Explicit, NodeId = 1, Value = 0.5 }, "clock-step: milliseconds must be a whole number" },
+        { FaultSpec.Global(FaultKind.LossEnd, 1), "loss-end is recorded when a loss fault ends" },
     };
 
     [Fact]
