@@ -39,8 +39,7 @@ namespace Peat.Edge.Core.Topology
         /// <summary>True when a parent announcing <paramref name="rank"/> in the tree cannot be a descendant of this node.</summary>
         public bool IsFeasible(ushort partitionId, ushort rank, long nowMs)
         {
-            int index = IndexOf(partitionId, nowMs);
-            return rank < Rank.Max && (index < 0 || rank < _floors[index]);
+            return rank < Rank.Max && rank < FloorOf(partitionId, nowMs); // no floor: Rank.Infinite, above any finite rank
         }
 
         /// <summary>The lowest rank this node has announced in the tree while it remembers it; <see cref="Rank.Infinite"/> when it has none.</summary>

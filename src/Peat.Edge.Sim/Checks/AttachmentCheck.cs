@@ -115,7 +115,7 @@ namespace Peat.Edge.Sim.Checks
         }
 
         // Walks up from `start` until a resolved node, a valid root, a broken hop or a node already on the walk (a loop).
-        private int Resolve(int start, ParentSnapshot snapshot, IRadioTopology topology, RootReachability reachability)
+        private void Resolve(int start, ParentSnapshot snapshot, IRadioTopology topology, RootReachability reachability)
         {
             _path.Clear();
             int current = start;
@@ -168,8 +168,6 @@ namespace Peat.Edge.Sim.Checks
                 _rootOf[_path[k]] = root;
                 depth = depth < 0 ? NotAttached : depth + 1;
             }
-
-            return _depth[start];
         }
     }
 }

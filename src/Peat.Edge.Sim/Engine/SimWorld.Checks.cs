@@ -162,7 +162,7 @@ namespace Peat.Edge.Sim.Engine
             }
 
             // The configured loss only: LoRa collisions come on top, and depend on the traffic, not on the link.
-            double loss = Math.Min(1.0, link.BaseLossProbability + _config.Link.ExtraLossProbability + _faultLoss);
+            double loss = Math.Min(1.0, link.BaseLossProbability + ExtraLossNow);
             return (1.0 - loss) * 1000 >= _nodes[child].Limits.ParentLinkQualityMinPermille;
         }
 

@@ -46,6 +46,9 @@ namespace Peat.Edge.Sim.Engine
         /// <summary>Loss added on every link by loss faults right now.</summary>
         public double FaultLossProbability => _faultLoss;
 
+        // The loss every link has now on top of its own (distance, asymmetry): the run's --loss and the active loss faults.
+        private double ExtraLossNow => _config.Link.ExtraLossProbability + _faultLoss;
+
         /// <summary>
         /// Test hook: puts <paramref name="count"/> bytes of <paramref name="frame"/> on the air from node
         /// <paramref name="senderIndex"/> now, as if its radio sent them (airtime, half-duplex, collisions,
@@ -142,7 +145,7 @@ namespace Peat.Edge.Sim.Engine
             _tx[slot].Sender = sender.Index;
             _tx[slot].EndUs = endUs;
             _tx[slot].Refs = 1; // held by this loop until the end, so the slot cannot be recycled under it
-            double extraLoss = _config.Link.ExtraLossProbability + _faultLoss;
+            double extraLoss = ExtraLossNow;
             ReadOnlySpan<RadioLink> links = _graph.LinksOf(sender.Index);
             ref readonly AirState from = ref _air[sender.Index];
             for (int linkOffset = 0; linkOffset < links.Length; linkOffset++)
